@@ -1,0 +1,3 @@
+from hclrun.cli.main import main
+
+main()

@@ -1,0 +1,82 @@
+"""The ``hclrun`` command: a click group whose subcommands load lazily.
+
+Terraform's single-dash long flags (``-chdir=DIR``, ``-check``, ``-out=FILE``)
+are accepted by rewriting them to click's ``--long`` form before parsing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
+
+# command name -> "module:attribute"; modules import only when the command runs.
+COMMANDS: dict[str, str] = {
+    "console": "hclrun.cli.console:console",
+    "fmt": "hclrun.cli.fmt:fmt",
+    "version": "hclrun.cli.version:version",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)  # type: ignore[no-any-return]
+
+
+def normalize_args(args: Sequence[str]) -> list[str]:
+    """Rewrite Terraform-style ``-flag`` / ``-flag=value`` into ``--flag`` forms.
+
+    A lone ``-`` (stdin) and arguments after ``--`` are left alone, as are
+    negative numbers and single-letter flags such as ``-h``.
+    """
+    out: list[str] = []
+    passthrough = False
+    for a in args:
+        if passthrough or a == "--":
+            passthrough = True
+            out.append(a)
+            continue
+        if a == "-help":
+            out.append("--help")
+        elif a.startswith("-") and not a.startswith("--") and len(a) > 2 and a[1].isalpha():
+            out.append("-" + a)
+        else:
+            out.append(a)
+    return out
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.option("--chdir", "chdir", metavar="DIR", help="Switch to a different working directory before executing the given subcommand.")
+@click.option("--version", "show_version", is_flag=True, help="Show the current hclrun version.")
+@click.pass_context
+def cli(ctx: click.Context, chdir: str | None, show_version: bool) -> None:
+    """hclrun: a Terraform-compatible infrastructure-as-code engine."""
+    if chdir:
+        try:
+            os.chdir(chdir)
+        except OSError as exc:
+            click.echo(f"Error handling -chdir option: {exc.strerror}: {chdir}", err=True)
+            ctx.exit(1)
+    if show_version:
+        click.echo(f"hclrun v{__version__}\n(compatible with Terraform v{TERRAFORM_COMPAT_VERSION})")
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    cli.main(args=normalize_args(args), prog_name="hclrun")
