@@ -1,0 +1,148 @@
+"""Declarative function definitions and the call protocol.
+
+A Function declares typed parameters, an optional variadic parameter, a rule
+for its return type and an implementation. ``call_function`` applies the
+calling convention Terraform's functions follow:
+
+1. argument count (fixed parameters are required);
+2. each argument is converted to its parameter's type (unsafe conversion);
+3. null arguments are rejected unless the parameter allows null;
+4. marks are removed from arguments (unless the parameter allows marked
+   values) and put on the result;
+5. if an argument is unknown and the parameter does not allow unknowns, the
+   result is an unknown value of the return type, without running the
+   implementation.
+
+Failures raise FunctionCallError; the evaluator turns it into a Diagnostic
+pointing at the call or at the offending argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from hclrun.values.types import DYNAMIC, Type
+from hclrun.values.value import NO_MARKS, Value
+
+ReturnTypeRule = Callable[[list[Value]], Type]
+Implementation = Callable[[list[Value], Type], Value]
+
+
+class FunctionCallError(Exception):
+    """A call failed.
+
+    ``arg_index`` set: the argument at that position is invalid ("Invalid
+    function argument", detail ``Invalid value for "<param>" parameter: <message>.``).
+    Otherwise the call as a whole failed ("Error in function call", detail
+    ``Call to function "<name>" failed: <message>.``).
+    ``summary``/``detail`` override those defaults when set (arity errors).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        arg_index: int | None = None,
+        *,
+        summary: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.arg_index = arg_index
+        self.summary = summary
+        self.detail = detail
+
+
+class ArgError(FunctionCallError):
+    """Raised by implementations for a problem with one argument."""
+
+    def __init__(self, arg_index: int, message: str) -> None:
+        super().__init__(message, arg_index)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: Type = DYNAMIC
+    allow_null: bool = False
+    allow_unknown: bool = False
+    allow_marked: bool = False
+    allow_dynamic_type: bool = False
+    description: str = ""
+
+
+def fixed_type(t: Type) -> ReturnTypeRule:
+    """A return-type rule for functions whose result type never varies."""
+
+    def rule(_args: list[Value]) -> Type:
+        return t
+
+    return rule
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    params: tuple[Parameter, ...]
+    return_type: ReturnTypeRule
+    impl: Implementation
+    variadic: Parameter | None = None
+    description: str = ""
+    # The result of a call with unknown arguments is known not to be null
+    # (most functions); refinements beyond that are not modelled here.
+    refine_not_null: bool = True
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def param_for(self, index: int) -> Parameter:
+        if index < len(self.params):
+            return self.params[index]
+        assert self.variadic is not None
+        return self.variadic
+
+
+def call_function(fn: Function, args: Sequence[Value]) -> Value:
+    """Call ``fn`` with already-evaluated arguments, applying the calling convention."""
+    from hclrun.values.convert import ConversionError, convert
+
+    nparams = len(fn.params)
+    if len(args) < nparams:
+        missing = fn.params[len(args)]
+        raise FunctionCallError(
+            "not enough arguments",
+            summary="Not enough function arguments",
+            detail=f'Function "{fn.name}" expects {nparams} argument(s). Missing value for "{missing.name}".',
+        )
+    if len(args) > nparams and fn.variadic is None:
+        raise FunctionCallError(
+            "too many arguments",
+            summary="Too many function arguments",
+            detail=f'Function "{fn.name}" expects only {nparams} argument(s).',
+        )
+
+    converted: list[Value] = []
+    result_marks: frozenset[str] = NO_MARKS
+    any_unknown = False
+    for i, arg in enumerate(args):
+        param = fn.param_for(i)
+        try:
+            value = convert(arg, param.type)
+        except ConversionError as exc:
+            raise FunctionCallError(str(exc), i) from None
+        if not param.allow_marked and value.marks:
+            value, marks = value.unmark()
+            result_marks = result_marks | marks
+        if value.is_null and not param.allow_null:
+            raise FunctionCallError("argument must not be null", i)
+        if not value.is_known:
+            if value.type.is_dynamic and not param.allow_dynamic_type:
+                return Value.unknown(DYNAMIC).with_marks(result_marks)
+            if not param.allow_unknown:
+                any_unknown = True
+        converted.append(value)
+
+    ret_type = fn.return_type(converted)
+    if any_unknown:
+        return Value.unknown(ret_type).with_marks(result_marks)
+    result = fn.impl(converted, ret_type)
+    return result.with_marks(result_marks) if result_marks else result
