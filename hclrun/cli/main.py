@@ -15,11 +15,11 @@ import click
 
 from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
 
-# command name -> "module:attribute"; modules import only when the command runs.
-COMMANDS: dict[str, str] = {
-    "console": "hclrun.cli.console:console",
-    "fmt": "hclrun.cli.fmt:fmt",
-    "version": "hclrun.cli.version:version",
+# command name -> ("module:attribute", short help); modules import only when the command runs.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "console": ("hclrun.cli.console:console", "Try hclrun expressions at an interactive command prompt"),
+    "fmt": ("hclrun.cli.fmt:fmt", "Reformat your configuration in the standard style"),
+    "version": ("hclrun.cli.version:version", "Show the current hclrun version"),
 }
 
 
@@ -28,11 +28,17 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
             return None
-        module_name, attr = target.split(":")
+        module_name, attr = entry[0].split(":")
         return getattr(importlib.import_module(module_name), attr)  # type: ignore[no-any-return]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List commands from the static table, so ``--help`` imports none of them."""
+        rows = [(name, help_text) for name, (_, help_text) in sorted(COMMANDS.items())]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 def normalize_args(args: Sequence[str]) -> list[str]:
@@ -79,4 +85,15 @@ def cli(ctx: click.Context, chdir: str | None, show_version: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    cli.main(args=normalize_args(args), prog_name="hclrun")
+    try:
+        cli.main(args=normalize_args(args), prog_name="hclrun")
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: report it briefly instead of a traceback
+        if os.environ.get("HCLRUN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"\nError: hclrun crashed: {type(exc).__name__}: {exc}\n\n"
+            "This is a bug in hclrun. Set HCLRUN_DEBUG=1 to see the full traceback.\n"
+        )
+        sys.exit(1)

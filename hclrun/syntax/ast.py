@@ -73,7 +73,7 @@ class LiteralValueExpr:
     ``value`` is ``bool``, ``None``, ``NumberLiteral`` or ``str``.
     """
 
-    value: bool | None | NumberLiteral | str
+    value: bool | NumberLiteral | str | None
     range: Range
 
 

@@ -1,0 +1,59 @@
+"""The command group: version, -chdir, single-dash flag rewriting, exit codes."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hclrun.cli.main import cli, normalize_args
+from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-check"], ["--check"]),
+        (["-out=plan.bin"], ["--out=plan.bin"]),
+        (["-var", "a=b"], ["--var", "a=b"]),
+        (["-help"], ["--help"]),
+        (["-"], ["-"]),
+        (["-h"], ["-h"]),
+        (["--", "-check"], ["--", "-check"]),
+        (["--diff"], ["--diff"]),
+        (["-1"], ["-1"]),
+        (["fmt", "-list=false", "dir"], ["fmt", "--list=false", "dir"]),
+    ],
+)
+def test_normalize_args(args: list[str], expected: list[str]) -> None:
+    assert normalize_args(args) == expected
+
+
+def test_version_flag_and_command() -> None:
+    runner = CliRunner()
+    for args in (["--version"], ["version"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0
+        assert f"hclrun v{__version__}" in result.output
+        assert f"Terraform v{TERRAFORM_COMPAT_VERSION}" in result.output
+
+
+def test_unknown_command_exits_nonzero() -> None:
+    result = CliRunner().invoke(cli, ["no-such-command"])
+    assert result.exit_code != 0
+
+
+def test_chdir_to_missing_directory(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    proc = subprocess.run(
+        [sys.executable, "-m", "hclrun", f"-chdir={missing}", "version"], capture_output=True, text=True
+    )
+    assert proc.returncode == 1
+    assert "Error handling -chdir option" in proc.stderr
+
+
+def test_python_dash_m_and_single_dash_help() -> None:
+    proc = subprocess.run([sys.executable, "-m", "hclrun", "-help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert "Usage:" in proc.stdout
