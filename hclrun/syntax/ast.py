@@ -13,7 +13,6 @@ never imports the value layer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from hclrun.source import Range
 
@@ -50,7 +49,7 @@ class TraverseSplat:
     range: Range
 
 
-Traverser = Union[TraverseRoot, TraverseAttr, TraverseIndex]
+Traverser = TraverseRoot | TraverseAttr | TraverseIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,26 +247,26 @@ class ParenthesesExpr:
     range: Range
 
 
-Expression = Union[
-    LiteralValueExpr,
-    TemplateExpr,
-    TemplateWrapExpr,
-    TemplateIfExpr,
-    TemplateForExpr,
-    ScopeTraversalExpr,
-    RelativeTraversalExpr,
-    IndexExpr,
-    SplatExpr,
-    AnonSymbolExpr,
-    FunctionCallExpr,
-    ConditionalExpr,
-    BinaryOpExpr,
-    UnaryOpExpr,
-    TupleConsExpr,
-    ObjectConsExpr,
-    ForExpr,
-    ParenthesesExpr,
-]
+Expression = (
+    LiteralValueExpr
+    | TemplateExpr
+    | TemplateWrapExpr
+    | TemplateIfExpr
+    | TemplateForExpr
+    | ScopeTraversalExpr
+    | RelativeTraversalExpr
+    | IndexExpr
+    | SplatExpr
+    | AnonSymbolExpr
+    | FunctionCallExpr
+    | ConditionalExpr
+    | BinaryOpExpr
+    | UnaryOpExpr
+    | TupleConsExpr
+    | ObjectConsExpr
+    | ForExpr
+    | ParenthesesExpr
+)
 
 # ---------------------------------------------------------------- structure
 
