@@ -110,3 +110,33 @@ def _as_sci(digits: str, exp: int) -> str:
     neg = digits.startswith("-")
     body = digits[1:] if neg else digits
     return ("-" if neg else "") + "0." + body + "e" + str(exp)
+
+
+_GO_FLOAT = None
+
+
+def parse_go_float(text: str) -> mpfr:
+    """Parse a number as cty's string → number conversion does (Go's ``big.ParseFloat``
+    in base 10): optional sign, decimal mantissa, ``e`` (decimal) or ``p`` (binary)
+    exponent, or ``Inf``. No surrounding spaces, underscores or prefixes.
+
+    Raises ValueError for anything else.
+    """
+    import re
+
+    global _GO_FLOAT
+    if _GO_FLOAT is None:
+        _GO_FLOAT = re.compile(r"([+-]?)(?:(inf|Inf)|(\d+\.?\d*|\.\d+)(?:([eEpP])([+-]?\d+))?)")
+    m = _GO_FLOAT.fullmatch(text)
+    if m is None:
+        raise ValueError(f"invalid number {text!r}")
+    sign, inf, mantissa, exp_kind, exp = m.groups()
+    if inf:
+        return mpfr("-inf" if sign == "-" else "inf", PRECISION)
+    if exp_kind in ("p", "P"):
+        with gmpy2.context(CTX):
+            base = mpfr(mantissa, PRECISION)
+            value = gmpy2.mul_2exp(base, int(exp))
+        return -value if sign == "-" else value
+    with gmpy2.context(CTX):
+        return mpfr(text, PRECISION)

@@ -31,7 +31,13 @@ class Type:
         return self.is_tuple or self.is_object
 
     def friendly_name(self) -> str:
+        """cty's FriendlyName: "string", "list of number", "list of dynamic", "object"."""
         raise NotImplementedError
+
+    def friendly_name_for_constraint(self) -> str:
+        """cty's FriendlyNameForConstraint: as ``friendly_name`` but ``any`` reads
+        "any type" (top level) or "any single type" (collection element)."""
+        return self.friendly_name()
 
     def type_expr(self) -> str:
         raise NotImplementedError
@@ -73,6 +79,9 @@ class DynamicType(Type):
     def friendly_name(self) -> str:
         return "dynamic"
 
+    def friendly_name_for_constraint(self) -> str:
+        return "any type"
+
     def type_expr(self) -> str:
         return "any"
 
@@ -101,9 +110,12 @@ class _CollectionType(Type):
         self._hash = hash((self._kind, element))
 
     def friendly_name(self) -> str:
-        if self.element.is_dynamic:
-            return self._kind
         return f"{self._kind} of {self.element.friendly_name()}"
+
+    def friendly_name_for_constraint(self) -> str:
+        if self.element.is_dynamic:
+            return f"{self._kind} of any single type"
+        return f"{self._kind} of {self.element.friendly_name_for_constraint()}"
 
     def type_expr(self) -> str:
         return f"{self._kind}({self.element.type_expr()})"

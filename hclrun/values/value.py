@@ -19,6 +19,7 @@ Values know nothing about source positions.
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ class Value:
         return Value(NUMBER, num.number(n))
 
     @staticmethod
-    def bool(b: bool) -> Value:
+    def bool(b: builtins.bool) -> Value:
         return TRUE if b else FALSE
 
     @staticmethod
@@ -119,7 +120,16 @@ class Value:
             if not elems:
                 raise ValueError("empty set needs an element type")
             element_type = elems[0].type
-        return Value(SetType(element_type), canonical_set_elements(elems))
+        # Set elements carry no marks: they move to the set itself, as in cty.
+        marks = NO_MARKS
+        if any(e.contains_marked() for e in elems):
+            unmarked = []
+            for e in elems:
+                ue, m = e.unmark_deep()
+                unmarked.append(ue)
+                marks = marks | m
+            elems = tuple(unmarked)
+        return Value(SetType(element_type), canonical_set_elements(elems), marks)
 
     @staticmethod
     def map(items: Mapping[str, Value], element_type: Type | None = None) -> Value:
@@ -142,15 +152,15 @@ class Value:
     # ------------------------------------------------------------ predicates
 
     @property
-    def is_null(self) -> bool:
+    def is_null(self) -> builtins.bool:
         return self.raw is None
 
     @property
-    def is_known(self) -> bool:
+    def is_known(self) -> builtins.bool:
         return not isinstance(self.raw, Unknown)
 
     @property
-    def is_wholly_known(self) -> bool:
+    def is_wholly_known(self) -> builtins.bool:
         """Known all the way down (no unknown nested anywhere)."""
         raw = self.raw
         if isinstance(raw, Unknown):
@@ -162,14 +172,14 @@ class Value:
         return True
 
     @property
-    def is_marked(self) -> bool:
+    def is_marked(self) -> builtins.bool:
         return bool(self.marks)
 
     @property
-    def is_sensitive(self) -> bool:
+    def is_sensitive(self) -> builtins.bool:
         return SENSITIVE in self.marks
 
-    def contains_marked(self) -> bool:
+    def contains_marked(self) -> builtins.bool:
         """True when this value or anything nested in it carries a mark."""
         if self.marks:
             return True
@@ -191,13 +201,13 @@ class Value:
             return self
         return Value(self.type, self.raw, self.marks | marks)
 
-    def unmark(self) -> tuple[Value, frozenset[str]]:
+    def unmark(self) -> builtins.tuple[Value, frozenset[str]]:
         """This value without its own (top-level) marks, and those marks."""
         if not self.marks:
             return self, NO_MARKS
         return Value(self.type, self.raw), self.marks
 
-    def unmark_deep(self) -> tuple[Value, frozenset[str]]:
+    def unmark_deep(self) -> builtins.tuple[Value, frozenset[str]]:
         """This value with every mark removed at every depth, and the union of them."""
         raw = self.raw
         marks = self.marks
@@ -228,7 +238,7 @@ class Value:
         """Number of elements of a known collection or structural value."""
         return len(self.raw)
 
-    def elements(self) -> Iterator[tuple[Value, Value]]:
+    def elements(self) -> Iterator[builtins.tuple[Value, Value]]:
         """(key, element) pairs of a known, non-null collection or structural value.
 
         Lists, tuples and sets have number keys (sets: the element itself, as cty does);
@@ -262,7 +272,7 @@ class Value:
 
     # ------------------------------------------------------------ identity
 
-    def raw_equals(self, other: Value) -> bool:
+    def raw_equals(self, other: Value) -> builtins.bool:
         """Exact equality of type, content, unknown-ness and marks (not HCL's ``==``)."""
         if self.type != other.type or self.marks != other.marks:
             return False
@@ -277,7 +287,7 @@ class Value:
             return a.keys() == b.keys() and all(a[k].raw_equals(b[k]) for k in a)
         return bool(a == b)
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(self, other: builtins.object) -> builtins.bool:
         return isinstance(other, Value) and self.raw_equals(other)
 
     def __hash__(self) -> int:
