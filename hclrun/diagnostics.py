@@ -29,6 +29,15 @@ class ExpressionValue:
 
 
 @dataclass(frozen=True)
+class FunctionCallInfo:
+    """The function a failed call was made to: rendered as ``while calling name(a, b, rest...)``."""
+
+    called_as: str
+    params: tuple[str, ...] = ()
+    variadic_param: str | None = None
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     severity: Severity
     summary: str
@@ -40,6 +49,8 @@ class Diagnostic:
     values: tuple[ExpressionValue, ...] = ()
     # The raw origin of the problem, when it came from a nested failure (for tests).
     extra: object = field(default=None, compare=False)
+    # The function call that failed, when the problem was in a call's arguments or result.
+    function_call: FunctionCallInfo | None = None
 
     @property
     def is_error(self) -> bool:
