@@ -18,6 +18,8 @@ Only the number of spaces before each token changes; token texts never do.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from hclrun.syntax import tokens as t
@@ -84,10 +86,23 @@ def space_after(subject: int, before: int, after: int, subject_is_in: bool = Fal
 _SPACE_TABLE: dict[tuple[int, int, int], bool] = {}
 
 
+# Indic viramas that Unicode 15.1 made join consonants into one grapheme cluster
+# (rule GB9c). Terraform segments by Unicode 15.0, where each consonant starts
+# a new cluster, so widths count those consonants separately.
+_CONJUNCT_LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
+
+
 def _columns(text: str) -> int:
+    """Width of `text` in grapheme clusters, as Unicode 15.0 segments them."""
     if text.isascii() and "\r" not in text:
         return len(text)
-    return len(_GRAPHEME.findall(text))
+    clusters = _GRAPHEME.findall(text)
+    count = len(clusters)
+    if not _CONJUNCT_LINKERS.isdisjoint(text):
+        for cluster in clusters:
+            if not _CONJUNCT_LINKERS.isdisjoint(cluster):
+                count += sum(1 for char in cluster[1:] if unicodedata.category(char) == "Lo")
+    return count
 
 
 class _Line:
