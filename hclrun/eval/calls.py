@@ -173,7 +173,13 @@ def _call_failed(
 
 
 def _invalid_argument(
-    expr: ast.FunctionCallExpr, index: int, param: str, message: str, subject: Range, scope: Scope, diags: Diagnostics
+    expr: ast.FunctionCallExpr,
+    index: int,
+    param: str,
+    message: str,
+    subject: Range,
+    scope: Scope,
+    diags: Diagnostics,
 ) -> None:
     arg_expr: ast.Expression = expr.args[index] if index < len(expr.args) else expr
     if expr.expand_final and index >= len(expr.args) - 1:
@@ -200,7 +206,7 @@ def _unknown_function(expr: ast.FunctionCallExpr, functions: object, diags: Diag
             diags,
             "Unknown provider function",
             f'There is no function named "{name}". Ensure that provider name "{provider}" is declared in this '
-            f"module's required_providers block, and that this provider offers a function named \"{short}\".",
+            f'module\'s required_providers block, and that this provider offers a function named "{short}".',
             expr.name_range,
             context=expr.range,
         )
@@ -216,7 +222,9 @@ def _unknown_function(expr: ast.FunctionCallExpr, functions: object, diags: Diag
             hint = f" Did you mean {namespace}{suggestion}?" if suggestion else ""
             detail = f'There is no function named "{short}" in namespace {namespace}.{hint}'
     else:
-        detail = f'There is no function named "{name}".{did_you_mean(name, [n for n in names if "::" not in n])}'
+        detail = (
+            f'There is no function named "{name}".{did_you_mean(name, [n for n in names if "::" not in n])}'
+        )
     report(diags, "Call to unknown function", detail, expr.name_range, context=expr.range)
 
 
@@ -299,4 +307,3 @@ def _eval_can(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
     attempt = Diagnostics()
     eval_expr(arg, scope, attempt)
     return FALSE if attempt.has_errors() else TRUE
-

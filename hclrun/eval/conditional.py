@@ -29,7 +29,9 @@ def eval_conditional(expr: ast.ConditionalExpr, scope: Scope, diags: Diagnostics
 
 @handles(ast.TemplateIfExpr)
 def eval_template_if(expr: ast.TemplateIfExpr, scope: Scope, diags: Diagnostics) -> Value:
-    return conditional(expr.condition, expr.true_template, expr.false_template, expr.range, expr, scope, diags)
+    return conditional(
+        expr.condition, expr.true_template, expr.false_template, expr.range, expr, scope, diags
+    )
 
 
 def conditional(
@@ -48,10 +50,18 @@ def conditional(
 
     result_type, convert_true, convert_false = _result_type(true_value, false_value)
     if result_type is None:
-        subject = Range.between(true_expr.range, false_expr.range if false_expr is not None else true_expr.range)
+        subject = Range.between(
+            true_expr.range, false_expr.range if false_expr is not None else true_expr.range
+        )
         detail = f"{_CONSISTENT} {describe_type_mismatch(true_value.type, false_value.type)}."
         report(
-            diags, "Inconsistent conditional result types", detail, subject, context=src_range, expr=expr, scope=scope
+            diags,
+            "Inconsistent conditional result types",
+            detail,
+            subject,
+            context=src_range,
+            expr=expr,
+            scope=scope,
         )
         return DYNAMIC_UNKNOWN
 
@@ -91,7 +101,11 @@ def conditional(
         return _unknown_result(result_type, true_value, false_value).with_marks(marks)
     if cond.raw:
         chosen, chosen_diags, needs_conversion, which, chosen_expr = (
-            true_value, true_diags, convert_true, "true", true_expr,
+            true_value,
+            true_diags,
+            convert_true,
+            "true",
+            true_expr,
         )
     else:
         chosen, chosen_diags, needs_conversion, which = false_value, false_diags, convert_false, "false"
@@ -159,7 +173,9 @@ def describe_type_mismatch(true_type: Type, false_type: Type) -> str:
         t_elems = true_type.elements  # type: ignore[attr-defined]
         f_elems = false_type.elements  # type: ignore[attr-defined]
         if len(t_elems) != len(f_elems):
-            return f"The 'true' tuple has length {len(t_elems)}, but the 'false' tuple has length {len(f_elems)}"
+            return (
+                f"The 'true' tuple has length {len(t_elems)}, but the 'false' tuple has length {len(f_elems)}"
+            )
         for i, (te, fe) in enumerate(zip(t_elems, f_elems)):
             if te != fe:
                 return f"Type mismatch for tuple element {i}: {describe_type_mismatch(te, fe)}"
@@ -176,4 +192,3 @@ def describe_type_mismatch(true_type: Type, false_type: Type) -> str:
             "and the 'false' value"
         )
     return f"The 'true' value is {t_name}, but the 'false' value is {f_name}"
-

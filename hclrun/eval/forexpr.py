@@ -181,7 +181,14 @@ def for_elements(
 def eval_for(expr: ast.ForExpr, scope: Scope, diags: Diagnostics) -> Value:
     if expr.key_expr is None:
         values, marks = for_elements(
-            expr.key_var, expr.value_var, expr.collection, expr.value_expr, expr.condition, expr.range, scope, diags
+            expr.key_var,
+            expr.value_var,
+            expr.collection,
+            expr.value_expr,
+            expr.condition,
+            expr.range,
+            scope,
+            diags,
         )
         result = DYNAMIC_UNKNOWN if values is None else Value.tuple(values)
         return result.with_marks(marks) if marks else result
@@ -194,7 +201,9 @@ def _eval_object_for(expr: ast.ForExpr, key_expr: ast.Expression, scope: Scope, 
         return DYNAMIC_UNKNOWN.with_marks(marks)
     condition = expr.condition
     if condition is not None:
-        ok, cond_marks = _precheck_condition(expr.key_var, expr.value_var, condition, expr.range, scope, diags)
+        ok, cond_marks = _precheck_condition(
+            expr.key_var, expr.value_var, condition, expr.range, scope, diags
+        )
         if not ok:
             return DYNAMIC_UNKNOWN
         if not collection.is_known:
@@ -255,7 +264,7 @@ def _eval_object_for(expr: ast.ForExpr, key_expr: ast.Expression, scope: Scope, 
             report(
                 diags,
                 "Duplicate object key",
-                f'Two different items produced the key "{name}" in this \'for\' expression. If duplicates are '
+                f"Two different items produced the key \"{name}\" in this 'for' expression. If duplicates are "
                 "expected, use the ellipsis (...) after the value expression to enable grouping by key.",
                 key_expr.range,
                 context=expr.range,

@@ -53,7 +53,9 @@ def eval_binary(expr: ast.BinaryOpExpr, scope: Scope, diags: Diagnostics) -> Val
         if err.summary == "Invalid operand":
             for e in errors:
                 operand = expr.lhs if e.subject == "left" else expr.rhs
-                report(diags, e.summary, e.detail, operand.range, context=expr.range, expr=operand, scope=scope)
+                report(
+                    diags, e.summary, e.detail, operand.range, context=expr.range, expr=operand, scope=scope
+                )
         elif not operand_diags.has_errors():
             report(diags, err.summary, err.detail, expr.range, expr=expr, scope=scope)
         diags.extend(operand_diags)
@@ -76,7 +78,13 @@ def eval_unary(expr: ast.UnaryOpExpr, scope: Scope, diags: Diagnostics) -> Value
     except OperationError as err:
         if err.summary == "Invalid operand":
             report(
-                diags, err.summary, err.detail, expr.operand.range, context=expr.range, expr=expr.operand, scope=scope
+                diags,
+                err.summary,
+                err.detail,
+                expr.operand.range,
+                context=expr.range,
+                expr=expr.operand,
+                scope=scope,
             )
         elif not failed:
             report(diags, err.summary, err.detail, expr.range, expr=expr, scope=scope)

@@ -79,7 +79,9 @@ def _walk(expr: ast.Expression, bound: frozenset[str]) -> Iterator[Reference]:
 def _is_keyword_key(wrapped: ast.Expression) -> bool:
     if type(wrapped) is ast.ScopeTraversalExpr:
         return len(wrapped.traversal) == 1
-    return type(wrapped) is ast.LiteralValueExpr and (wrapped.value is None or isinstance(wrapped.value, bool))
+    return type(wrapped) is ast.LiteralValueExpr and (
+        wrapped.value is None or isinstance(wrapped.value, bool)
+    )
 
 
 def _for_children(expr: ast.Expression) -> tuple[ast.Expression, ...]:
