@@ -22,6 +22,8 @@ from hclrun.values.value import NO_MARKS, Unknown, Value
 _INVALID = "Invalid template interpolation value"
 _MAX_PREFIX_BYTES = 128
 _GRAPHEME = regex.compile(r"\X")
+# Characters that always end a grapheme cluster: a prefix may keep them at its end.
+_CLUSTER_ENDERS = frozenset("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'")
 
 
 @handles(ast.TemplateExpr)
@@ -79,14 +81,16 @@ def eval_template(expr: ast.TemplateExpr, scope: Scope, diags: Diagnostics) -> V
 
 
 def _prefix_refinement(prefix: str) -> str:
-    """The known prefix kept on an unknown result: at most 128 bytes, without the
-    final grapheme cluster (text appended later could still extend it)."""
+    """The known prefix kept on an unknown result: at most 128 bytes, without a final
+    grapheme cluster that text appended later could still extend."""
     if not prefix:
         return ""
     encoded = prefix.encode("utf-8")
     if len(encoded) > _MAX_PREFIX_BYTES:
         prefix = encoded[:_MAX_PREFIX_BYTES].decode("utf-8", errors="ignore")
     clusters = _GRAPHEME.findall(prefix)
+    if clusters and clusters[-1] in _CLUSTER_ENDERS:
+        return prefix
     return "".join(clusters[:-1])
 
 
