@@ -111,7 +111,10 @@ def call_function(fn: Function, args: Sequence[Value]) -> Value:
         raise FunctionCallError(
             "not enough arguments",
             summary="Not enough function arguments",
-            detail=f'Function "{fn.name}" expects {nparams} argument(s). Missing value for "{missing.name}".',
+            detail=(
+                f'Function "{fn.name}" expects {"at least " if fn.variadic else ""}{nparams} argument(s). '
+                f'Missing value for "{missing.name}".'
+            ),
         )
     if len(args) > nparams and fn.variadic is None:
         raise FunctionCallError(
