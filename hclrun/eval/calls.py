@@ -12,7 +12,7 @@ from __future__ import annotations
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.core import eval_expr, handles, has_errors_since, report, start_range
 from hclrun.eval.references import references
-from hclrun.eval.scope import Scope, did_you_mean, name_suggestion
+from hclrun.eval.scope import Scope, did_you_mean
 from hclrun.eval.traversal import step
 from hclrun.functions.spec import Function, FunctionCallError, call_function
 from hclrun.source import Range
@@ -47,7 +47,7 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
         return _eval_can(expr, scope, diags)
     fn = functions.get(expr.name)
     if fn is None:
-        _unknown_function(expr, functions, diags)
+        _unknown_function(expr, functions, scope, diags)
         return DYNAMIC_UNKNOWN
 
     args = _arguments(expr, scope, diags)
@@ -195,7 +195,7 @@ def _invalid_argument(
     )
 
 
-def _unknown_function(expr: ast.FunctionCallExpr, functions: object, diags: Diagnostics) -> None:
+def _unknown_function(expr: ast.FunctionCallExpr, functions: object, scope: Scope, diags: Diagnostics) -> None:
     names = list(functions)  # type: ignore[call-overload]
     name = expr.name
     if name.startswith("provider::"):
@@ -211,21 +211,19 @@ def _unknown_function(expr: ast.FunctionCallExpr, functions: object, diags: Diag
             context=expr.range,
         )
         return
-    sep = name.rfind("::")
+    sep = name.find("::")
     if sep != -1:
-        namespace, short = name[: sep + 2], name[sep + 2 :]
-        available = [n[len(namespace) :] for n in names if n.startswith(namespace)]
-        if not available:
-            detail = f'There are no functions in namespace "{namespace}".'
-        else:
-            suggestion = name_suggestion(short, available)
-            hint = f" Did you mean {namespace}{suggestion}?" if suggestion else ""
-            detail = f'There is no function named "{short}" in namespace {namespace}.{hint}'
-    else:
-        detail = (
-            f'There is no function named "{name}".{did_you_mean(name, [n for n in names if "::" not in n])}'
+        report(
+            diags,
+            "Unknown provider function",
+            f'The function namespace "{name[:sep]}" is not valid. Provider function calls must use the '
+            '"provider::" namespace prefix.',
+            expr.name_range,
+            context=expr.range,
         )
-    report(diags, "Call to unknown function", detail, expr.name_range, context=expr.range)
+        return
+    detail = f'There is no function named "{name}".{did_you_mean(name, [n for n in names if "::" not in n])}'
+    report(diags, "Call to unknown function", detail, expr.name_range, context=expr.range, expr=expr, scope=scope)
 
 
 # --------------------------------------------------------------------------- try / can
@@ -278,6 +276,8 @@ def _eval_try(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
         f'Call to function "try" failed: {message}.',
         start_range(expr),
         context=expr.range,
+        expr=expr,
+        scope=scope,
     )
     return DYNAMIC_UNKNOWN
 

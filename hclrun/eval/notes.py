@@ -21,17 +21,22 @@ from hclrun.values.value import EPHEMERAL, SENSITIVE, Value
 def attach_values(diag: Diagnostic, expr: ast.Expression, scope: Scope) -> Diagnostic:
     notes: list[ExpressionValue] = []
     seen: set[str] = set()
-    for ref in sorted(references(expr), key=lambda r: traversal_string(r.traversal)):
-        name = traversal_string(ref.traversal)
-        if name in seen:
-            continue
-        seen.add(name)
-        value = _quiet_value(ref.traversal, scope)
-        if value is None:
-            continue
-        statement = value_statement(value)
-        if statement:
-            notes.append(ExpressionValue(name, statement))
+    for ref in references(expr):
+        traversal = ref.traversal
+        # A bare name (a ``for`` variable, ``count``...) is never shown; a traversal
+        # that fails is shortened until it leads somewhere.
+        while len(traversal) > 1:
+            value = _quiet_value(traversal, scope)
+            if value is None:
+                traversal = traversal[:-1]
+                continue
+            name = traversal_string(traversal)
+            if name not in seen:
+                seen.add(name)
+                statement = value_statement(value)
+                if statement:
+                    notes.append(ExpressionValue(name, statement))
+            break
     if not notes:
         return diag
     return dataclasses.replace(diag, values=tuple(notes))
@@ -72,7 +77,9 @@ def compact_value(value: Value) -> str:
         count = len(value.raw)
         if count == 0:
             return "object with no attributes"
-        return "object with 1 attribute" if count == 1 else f"object with {count} attributes"
+        if count == 1:
+            return f"object with 1 attribute {json.dumps(next(iter(value.raw)), ensure_ascii=False)}"
+        return f"object with {count} attributes"
     count = len(value.raw)
     name = t.friendly_name()
     if count == 0:
