@@ -56,6 +56,10 @@ def to_int(n: mpfr) -> int:
     return int(n)
 
 
+# Below 2**PRECISION every integer is exact and is its own shortest form.
+_EXACT_INTEGER_LIMIT = 2**PRECISION
+
+
 def format_number(n: mpfr) -> str:
     """The shortest decimal that reads back as the same 512-bit number, without exponent.
 
@@ -67,7 +71,7 @@ def format_number(n: mpfr) -> str:
         return "+Inf" if n > 0 else "-Inf"
     if n == 0:
         return "-0" if gmpy2.is_signed(n) else "0"
-    if gmpy2.is_integer(n):
+    if gmpy2.is_integer(n) and abs(n) < _EXACT_INTEGER_LIMIT:
         return str(int(n))
     digits, exp = _shortest_digits(n)
     neg = digits.startswith("-")

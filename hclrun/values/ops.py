@@ -128,11 +128,13 @@ def divide(a: Value, b: Value) -> Value:
 
 
 def _modulo(x: object, y: object) -> object:
-    """cty's modulo: ``x - y * trunc(x / y)``; ``x % 0`` is ``x``; infinities multiply."""
-    if gmpy2.is_infinite(x) or gmpy2.is_infinite(y):
-        return CTX.mul(x, y)
+    """cty's modulo: ``x - y * trunc(x / y)``, and ``x % 0`` is ``x``. A finite
+    ``x % ±Inf`` multiplies zero by infinity and fails; ``±Inf % y`` crashes
+    the reference implementation, reported here as a failed operation."""
     if y == 0:
         return x
+    if gmpy2.is_infinite(x):
+        raise _failed("can't use modulo with an infinite dividend")
     quotient = CTX.trunc(CTX.div(x, y))
     return CTX.sub(x, CTX.mul(y, quotient))
 
