@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from hclrun.functions.collections_aggregate import aggregate_functions
 from hclrun.functions.collections_common import (
     call_int,
+    deep_unmarked,
     make_list,
     unify_types,
     values_equal,
@@ -47,7 +48,7 @@ def _length(args: list[Value], _ret: Type) -> Value:
 def _length_type(args: list[Value]) -> Type:
     t = args[0].type
     if not (t.is_dynamic or t.is_collection or t.is_structural or t == STRING):
-        raise ArgError(0, "argument must be a string, a collection type, or a structural type")
+        raise FunctionCallError("argument must be a string, a collection type, or a structural type")
     return NUMBER
 
 
@@ -65,9 +66,7 @@ def _element_type(args: list[Value]) -> Type:
         i = call_int(index, "invalid index: ")
         if not t.elements:
             raise FunctionCallError("cannot use element function with an empty list")
-        if i < 0:
-            raise FunctionCallError("cannot use element function with a negative index")
-        return t.elements[i % len(t.elements)]
+        return t.elements[_wrapped_index(i, len(t.elements))]
     if t.is_dynamic:
         return DYNAMIC
     raise FunctionCallError(f"cannot read elements from {t.friendly_name()}")
@@ -81,9 +80,16 @@ def _element(args: list[Value], ret: Type) -> Value:
     n = seq.length()
     if n == 0:
         raise FunctionCallError("cannot use element function with an empty list")
-    if i < 0:
+    return seq.raw[_wrapped_index(i, n)]  # type: ignore[no-any-return]
+
+
+def _wrapped_index(i: int, n: int) -> int:
+    """``i`` wrapped into ``range(n)`` by truncated remainder; a negative index
+    wraps only when it is a multiple of ``n`` (the reference fails otherwise)."""
+    r = abs(i) % n
+    if i < 0 and r:
         raise FunctionCallError("cannot use element function with a negative index")
-    return seq.raw[i % n]  # type: ignore[no-any-return]
+    return r
 
 
 def _index(args: list[Value], _ret: Type) -> Value:
@@ -220,8 +226,6 @@ def _range(args: list[Value], _ret: Type) -> Value:
         start, end, step = nums
     else:
         raise FunctionCallError("must have one, two, or three arguments")
-    if step == 0:
-        raise ArgError(2, "step must not be zero")
     down = step < 0
     if down and end > start:
         raise ArgError(1, "end must be less than start when step is negative")
@@ -265,14 +269,14 @@ def functions(ctx: FunctionContext) -> list[Function]:
             "index",
             (any_param("list"), any_param("value")),
             fixed_type(NUMBER),
-            _index,
+            deep_unmarked(_index),
             description="The index of the first element equal to a value.",
         ),
         Function(
             "contains",
             (any_param("list"), any_param("value")),
             fixed_type(BOOL),
-            _contains,
+            deep_unmarked(_contains),
             description="Whether a list, tuple or set has an element equal to a value.",
         ),
         Function(
@@ -294,7 +298,7 @@ def functions(ctx: FunctionContext) -> list[Function]:
             "range",
             (),
             fixed_type(ListType(NUMBER)),
-            _range,
+            deep_unmarked(_range),
             variadic=Parameter("params", NUMBER),
             description="A list of numbers from start (default 0) up to an end, by a step.",
         ),

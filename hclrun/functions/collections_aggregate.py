@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gmpy2
 
-from hclrun.functions.collections_common import convert_value, unify_types
+from hclrun.functions.collections_common import convert_value, deep_unmarked, unify_types
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
 from hclrun.values.types import BOOL, DYNAMIC, NUMBER, STRING, ListType, Type
 from hclrun.values.value import FALSE, TRUE, Value
@@ -76,7 +76,7 @@ def _sum(args: list[Value], _ret: Type) -> Value:
 
 
 def _coalesce_type(args: list[Value]) -> Type:
-    common = unify_types([a.type for a in args])
+    common = unify_types([a.type for a in args]) if args else None
     if common is None:
         raise FunctionCallError("all arguments must have the same type")
     return common
@@ -99,11 +99,13 @@ def _coalesce(args: list[Value], ret: Type) -> Value:
 def _coalescelist_type(args: list[Value]) -> Type:
     if not args:
         raise FunctionCallError("at least one argument is required")
-    for i, a in enumerate(args):
-        if not (a.type.is_list or a.type.is_tuple or a.type.is_dynamic):
-            raise ArgError(i, "a list or tuple value is required")
-    common = unify_types([a.type for a in args])
-    return DYNAMIC if common is None else common
+    for a in args:
+        if not (a.type.is_list or a.type.is_tuple or (a.type.is_dynamic and not a.is_known)):
+            raise FunctionCallError("coalescelist arguments must be lists or tuples")
+    if all(a.type.is_list for a in args):
+        common = unify_types([a.type for a in args])
+        return DYNAMIC if common is None else common
+    return DYNAMIC
 
 
 def _coalescelist(args: list[Value], ret: Type) -> Value:
@@ -124,28 +126,28 @@ def aggregate_functions() -> list[Function]:
             "alltrue",
             (Parameter("list", LIST_OF_BOOL),),
             fixed_type(BOOL),
-            _alltrue,
+            deep_unmarked(_alltrue),
             description="Whether every element of a list is true (true for an empty list).",
         ),
         Function(
             "anytrue",
             (Parameter("list", LIST_OF_BOOL),),
             fixed_type(BOOL),
-            _anytrue,
+            deep_unmarked(_anytrue),
             description="Whether any element of a list is true (false for an empty list).",
         ),
         Function(
             "sum",
             (Parameter("list"),),
             fixed_type(NUMBER),
-            _sum,
+            deep_unmarked(_sum),
             description="The total of a list, set or tuple of numbers.",
         ),
         Function(
             "coalesce",
             (),
             _coalesce_type,
-            _coalesce,
+            deep_unmarked(_coalesce),
             variadic=Parameter("vals", allow_null=True, allow_unknown=True, allow_dynamic_type=True),
             description="The first argument that is neither null nor an empty string.",
         ),
@@ -153,7 +155,7 @@ def aggregate_functions() -> list[Function]:
             "coalescelist",
             (),
             _coalescelist_type,
-            _coalescelist,
+            deep_unmarked(_coalescelist),
             variadic=Parameter("vals", allow_null=True, allow_unknown=True, allow_dynamic_type=True),
             description="The first argument that is a non-empty list or tuple.",
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from hclrun.functions.spec import ArgError, FunctionCallError
 from hclrun.values import number as num
@@ -19,12 +19,9 @@ def whole_number(v: Value) -> int:
     Raises ValueError with the message (callers put it in context).
     """
     n = v.raw
-    if not num.is_integer(n):
-        raise ValueError("value must be a whole number")
-    i = num.to_int(n)
-    if not INT64_MIN <= i <= INT64_MAX:
+    if not num.is_integer(n) or not INT64_MIN <= num.to_int(n) <= INT64_MAX:
         raise ValueError(f"value must be a whole number, between {INT64_MIN} and {INT64_MAX}")
-    return i
+    return num.to_int(n)
 
 
 def arg_int(args: list[Value], index: int, prefix: str = "") -> int:
@@ -41,6 +38,28 @@ def call_int(v: Value, prefix: str = "") -> int:
         return whole_number(v)
     except ValueError as exc:
         raise FunctionCallError(f"{prefix}{exc}") from None
+
+
+Impl = Callable[[list[Value], Type], Value]
+
+
+def deep_unmarked(impl: Impl) -> Impl:
+    """Run ``impl`` on arguments without marks at any depth; all of them go on the result.
+
+    This is how functions whose parameters do not accept marked values treat
+    marks nested inside collections.
+    """
+
+    def wrapped(args: list[Value], ret: Type) -> Value:
+        marks: frozenset[str] = NO_MARKS
+        plain: list[Value] = []
+        for a in args:
+            p, m = a.unmark_deep()
+            plain.append(p)
+            marks = marks | m
+        return impl(plain, ret).with_marks(marks)
+
+    return wrapped
 
 
 def union_marks(values: Iterable[Value]) -> frozenset[str]:

@@ -3,7 +3,13 @@ transpose, matchkeys."""
 
 from __future__ import annotations
 
-from hclrun.functions.collections_common import convert_value, make_list, unify_types, values_equal
+from hclrun.functions.collections_common import (
+    convert_value,
+    deep_unmarked,
+    make_list,
+    unify_types,
+    values_equal,
+)
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter
 from hclrun.values.strings import go_quote
 from hclrun.values.types import (
@@ -54,7 +60,7 @@ def _values_type(args: list[Value]) -> Type:
         return TupleType(t.attributes.values())  # type: ignore[attr-defined]
     if t.is_dynamic:
         return DYNAMIC
-    raise ArgError(0, "must have map or object type")
+    raise FunctionCallError("values() requires a map as the first argument")
 
 
 def _values(args: list[Value], ret: Type) -> Value:
@@ -98,7 +104,7 @@ def _lookup(args: list[Value], ret: Type) -> Value:
     m, marks = args[0].unmark()
     key_v, key_marks = args[1].unmark()
     marks = marks | key_marks
-    if not m.is_wholly_known or not key_v.is_known:
+    if not m.is_known or not key_v.is_known:
         return Value.unknown(ret).with_marks(marks)
     key = key_v.raw
     if key in m.raw:
@@ -136,7 +142,7 @@ def _merge_type(args: list[Value]) -> Type:
             else:
                 attrs_known = False
         elif not t.is_object:
-            raise ArgError(i, f"arguments must be maps or objects, got {go_quote(t.friendly_name())}")
+            raise FunctionCallError(f"arguments must be maps or objects, got {go_quote(t.friendly_name())}")
         if i == 0:
             first = t
             continue
@@ -179,17 +185,19 @@ def _zipmap_type(args: list[Value]) -> Type:
             return DYNAMIC
         etys = vt.elements  # type: ignore[attr-defined]
         if keys.length() != len(etys):
-            raise ArgError(1, f"number of keys ({keys.length()}) does not match number of values ({len(etys)})")
+            raise FunctionCallError(
+                f"number of keys ({keys.length()}) does not match number of values ({len(etys)})"
+            )
         attrs: dict[str, Type] = {}
-        for k, ety in zip(keys.raw, etys, strict=True):
+        for i, (k, ety) in enumerate(zip(keys.raw, etys, strict=True)):
             k_plain = k.unmark()[0]
             if k_plain.is_null:
-                raise ArgError(0, "keys list has null value")
+                raise FunctionCallError(f"keys list has null value at index {i}")
             attrs[k_plain.raw] = ety
         return ObjectType(attrs)
     if vt.is_dynamic:
         return DYNAMIC
-    raise ArgError(1, "values argument must be a list or tuple value")
+    raise FunctionCallError("values argument must be a list or tuple value")
 
 
 def _zipmap(args: list[Value], ret: Type) -> Value:
@@ -197,13 +205,15 @@ def _zipmap(args: list[Value], ret: Type) -> Value:
     if not keys.is_wholly_known or not vals.is_known:
         return Value.unknown(ret)
     if keys.length() != vals.length():
-        raise ArgError(1, f"number of keys ({keys.length()}) does not match number of values ({vals.length()})")
+        raise FunctionCallError(
+            f"number of keys ({keys.length()}) does not match number of values ({vals.length()})"
+        )
     out: dict[str, Value] = {}
     marks: set[str] = set()
-    for k, v in zip(keys.raw, vals.raw, strict=True):
+    for i, (k, v) in enumerate(zip(keys.raw, vals.raw, strict=True)):
         k_plain, km = k.unmark()
         if k_plain.is_null:
-            raise ArgError(0, "keys list has null value")
+            raise FunctionCallError(f"keys list has null value at index {i}")
         marks.update(km)
         out[k_plain.raw] = v
     if ret.is_map:
@@ -230,7 +240,7 @@ def _transpose(args: list[Value], ret: Type) -> Value:
         for v in lst_plain.raw:
             v_plain, vm = v.unmark()
             if v_plain.is_null:
-                raise ArgError(0, "input must not contain null list elements")
+                raise FunctionCallError("input list must not contain null string")
             marks.update(vm)
             out.setdefault(v_plain.raw, []).append(Value.string(key))
     result = {k: make_list(v, STRING) for k, v in out.items()}
@@ -254,6 +264,8 @@ def _matchkeys(args: list[Value], ret: Type) -> Value:
     out: list[Value] = []
     if not keys.is_known or not search.is_known:
         return Value.unknown(ret)
+    common = unify_types([keys.type, search.type])
+    keys, search = convert_value(keys, common), convert_value(search, common)  # type: ignore[arg-type]
     for i, k in enumerate(keys.raw):
         for s in search.raw:
             eq = values_equal(k, s)
@@ -309,7 +321,7 @@ def map_functions() -> list[Function]:
             "transpose",
             (Parameter("values", MapType(LIST_OF_STRING)),),
             lambda _a: MapType(LIST_OF_STRING),
-            _transpose,
+            deep_unmarked(_transpose),
             description="A map of lists of strings with keys and values swapped.",
         ),
         Function(
@@ -317,7 +329,7 @@ def map_functions() -> list[Function]:
             (Parameter("values", LIST_OF_ANY), Parameter("keys", LIST_OF_ANY),
              Parameter("searchset", LIST_OF_ANY)),
             _matchkeys_type,
-            _matchkeys,
+            deep_unmarked(_matchkeys),
             description="The elements of a list whose corresponding keys are in a search set.",
         ),
     ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hclrun.functions.collections_common import convert_value, unify_types
+from hclrun.functions.collections_common import convert_value, deep_unmarked, unify_types
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter
 from hclrun.values.types import DYNAMIC, ListType, SetType, TupleType, Type
 from hclrun.values.value import Value
@@ -33,20 +33,22 @@ def _set_result(elems: list[Value], ret: Type) -> Value:
 SetOp = Callable[[list[list[Value]]], list[Value]]
 
 
-def _set_impl(op: SetOp) -> Callable[[list[Value], Type], Value]:
+def _set_impl(op: SetOp, allow_unknown_elements: bool = False) -> Callable[[list[Value], Type], Value]:
     def impl(args: list[Value], ret: Type) -> Value:
         converted = [convert_value(a, ret) for a in args]
-        if not all(a.is_wholly_known for a in converted):
+        if not all(a.is_known for a in converted):
+            return Value.unknown(ret)
+        if not allow_unknown_elements and not all(a.is_wholly_known for a in converted):
             return Value.unknown(ret)
         return _set_result(op([list(a.raw) for a in converted]), ret)
 
-    return impl
+    return deep_unmarked(impl)
 
 
 def _union(sets: list[list[Value]]) -> list[Value]:
     out: list[Value] = []
     for s in sets:
-        out.extend(e for e in s if not _contains(out, e))
+        out.extend(e for e in s if not e.is_known or not _contains(out, e))
     return out
 
 
@@ -75,6 +77,10 @@ def _setproduct_type(args: list[Value]) -> Type:
         elif t.is_list:
             etys.append(t.element)  # type: ignore[attr-defined]
             list_count += 1
+        elif t.is_tuple:
+            as_list = unify_types(list(t.elements)) or DYNAMIC  # type: ignore[attr-defined]
+            etys.append(as_list)
+            list_count += 1
         elif t.is_dynamic:
             return DYNAMIC
         else:
@@ -93,6 +99,8 @@ def _setproduct(args: list[Value], ret: Type) -> Value:
         marks.update(m)
         if not p.is_known:
             unknown_length = True
+        elif p.type.is_tuple:
+            p = convert_value(p, ListType(DYNAMIC))
         plain.append(p)
     if unknown_length:
         return Value.unknown(ret).with_marks(marks)
@@ -117,7 +125,7 @@ def set_functions() -> list[Function]:
             "setunion",
             (set_param("first_set"),),
             _set_operation_type,
-            _set_impl(_union),
+            _set_impl(_union, allow_unknown_elements=True),
             variadic=set_param("other_sets"),
             description="The elements that are in any of the given sets.",
         ),

@@ -3,10 +3,10 @@ slice, reverse, chunklist, distinct, compact, sort, one."""
 
 from __future__ import annotations
 
-from hclrun.functions.collections_common import arg_int, make_list, values_equal
-from hclrun.functions.spec import ArgError, Function, Parameter
+from hclrun.functions.collections_common import arg_int, call_int, deep_unmarked, make_list, values_equal
+from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter
 from hclrun.values.types import DYNAMIC, NUMBER, STRING, ListType, TupleType, Type
-from hclrun.values.value import NO_MARKS, Value
+from hclrun.values.value import Value
 
 LIST_OF_ANY = ListType(DYNAMIC)
 LIST_OF_STRING = ListType(STRING)
@@ -102,9 +102,9 @@ def _chunklist(args: list[Value], ret: Type) -> Value:
     marks = marks | size_marks
     if not size_v.is_known or not seq.is_known:
         return Value.unknown(ret).with_marks(marks)
-    size = arg_int([seq, size_v], 1)
+    size = call_int(size_v, "invalid size: ")
     if size < 0:
-        raise ArgError(1, "the size argument must be positive")
+        raise FunctionCallError("the size argument must be positive")
     if seq.length() == 0:
         return Value.list((), seq.type).with_marks(marks)
     elems = list(seq.raw)
@@ -144,17 +144,14 @@ def _compact(args: list[Value], ret: Type) -> Value:
 def _sort(args: list[Value], ret: Type) -> Value:
     seq = args[0]
     if not seq.is_wholly_known:
-        return Value.unknown(ret)
-    marks: frozenset[str] = NO_MARKS
+        return make_list([Value.unknown(STRING) for _ in seq.raw], STRING)
     plain: list[Value] = []
     for i, e in enumerate(seq.raw):
-        e, m = e.unmark()
-        marks = marks | m
         if e.is_null:
-            raise ArgError(0, f"given list element {i} is null; a null string cannot be sorted")
+            raise FunctionCallError(f"given list element {i} is null; a null string cannot be sorted")
         plain.append(e)
     plain.sort(key=lambda v: v.raw.encode("utf-8"))
-    return make_list(plain, STRING).with_marks(marks)
+    return make_list(plain, STRING)
 
 
 # ----------------------------------------------------------------- one
@@ -220,21 +217,21 @@ def slice_functions() -> list[Function]:
             "distinct",
             (Parameter("list", LIST_OF_ANY),),
             _same_as_first,
-            _distinct,
+            deep_unmarked(_distinct),
             description="A list without its repeated elements, first occurrences kept.",
         ),
         Function(
             "compact",
             (Parameter("list", LIST_OF_STRING),),
             lambda _a: LIST_OF_STRING,
-            _compact,
+            deep_unmarked(_compact),
             description="A list of strings without its null and empty elements.",
         ),
         Function(
             "sort",
             (Parameter("list", LIST_OF_STRING),),
             lambda _a: LIST_OF_STRING,
-            _sort,
+            deep_unmarked(_sort),
             description="A list of strings in lexical (byte) order.",
         ),
         Function(
