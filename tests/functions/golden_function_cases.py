@@ -12,6 +12,7 @@ into the summary and detail the evaluator reports.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,16 @@ def expected(record: dict[str, Any]) -> dict[str, Any]:
     if "error" in record:
         return {"error": record["error"]}
     return {"output": record["output"]}
+
+
+def comparable(outcome: dict[str, Any]) -> dict[str, Any]:
+    """An outcome with runs of spaces in error details collapsed: the console's
+    line wrapping loses them, so goldens cannot tell one space from two."""
+    if "error" not in outcome:
+        return outcome
+    error = dict(outcome["error"])
+    error["detail"] = re.sub(r" {2,}", " ", error["detail"])
+    return {"error": error}
 
 
 def metadata_signatures(names: list[str]) -> dict[str, dict[str, Any]]:
