@@ -56,6 +56,10 @@ def _conversion_impl(want: Type) -> Callable[[list[Value], Type], Value]:
         except ConversionError:
             plain = v.unmark_deep()[0]
             got = plain.type
+            if v.is_sensitive:
+                raise ArgError(
+                    0, f"cannot convert this sensitive {got.friendly_name()} to {want.friendly_name_for_constraint()}"
+                ) from None
             what = "string" if plain.is_null else go_quote(plain.raw) if got == STRING else ""
             if got == STRING and want == BOOL:
                 raise ArgError(
