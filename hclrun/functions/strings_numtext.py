@@ -27,7 +27,11 @@ class Decimal:
     @staticmethod
     def exact(n: mpfr) -> Decimal:
         m, e = abs(n).as_mantissa_exp()
-        m, e = int(m), int(e)
+        return Decimal.of(int(m), int(e))
+
+    @staticmethod
+    def of(m: int, e: int) -> Decimal:
+        """The exact decimal of ``m * 2**e`` (``m >= 0``)."""
         if m == 0:
             return Decimal("", 0)
         if e >= 0:
@@ -48,8 +52,13 @@ class Decimal:
             up = n > 0 and (ord(mant[n - 1]) - 48) % 2 == 1
         else:
             up = mant[n] >= "5"
-        if not up:
-            return Decimal(mant[:n], self.exp)
+        return self.round_up(n) if up else self.round_down(n)
+
+    def round_down(self, n: int) -> Decimal:
+        return Decimal(self.mant[:n], self.exp)
+
+    def round_up(self, n: int) -> Decimal:
+        mant = self.mant
         i = n
         while i > 0 and mant[i - 1] == "9":
             i -= 1
@@ -59,26 +68,34 @@ class Decimal:
 
 
 def _shortest(n: mpfr) -> Decimal:
-    exact = Decimal.exact(n)
-    prec = n.precision
-    lo, hi = 1, max(len(exact.mant), 1)
-    best = exact
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        candidate = exact.rounded(mid)
-        if _reads_back(candidate, n, prec):
-            best = candidate
-            hi = mid - 1
-        else:
-            lo = mid + 1
-    return best
+    """The fewest digits that stay within half an ulp of ``n`` at its precision.
 
-
-def _reads_back(d: Decimal, n: mpfr, prec: int) -> bool:
-    if not d.mant:
-        return n == 0
-    text = f"0.{d.mant}e{d.exp}"
-    return bool(mpfr(text, prec) == abs(n))
+    The bounds are symmetric (also at powers of two) and inclusive when the
+    mantissa is even, as Go's ``big.Float`` shortest conversion has them.
+    """
+    m, e = abs(n).as_mantissa_exp()
+    m, e = int(m), int(e)
+    if m == 0:
+        return Decimal("", 0)
+    shift = m.bit_length() - (n.precision + 1)
+    m = m << -shift if shift < 0 else m >> shift
+    e += shift
+    d = Decimal.of(m, e)
+    lower = Decimal.of(m - 1, e)
+    upper = Decimal.of(m + 1, e)
+    inclusive = m & 2 == 0
+    for i, digit in enumerate(d.mant):
+        low = lower.at(i - (d.exp - lower.exp))
+        up = upper.at(i - (d.exp - upper.exp))
+        ok_down = low != digit or (inclusive and i + 1 - (d.exp - lower.exp) == len(lower.mant))
+        ok_up = digit != up and (inclusive or chr(ord(digit) + 1) < up or i + 1 - (d.exp - upper.exp) < len(upper.mant))
+        if ok_down and ok_up:
+            return d.rounded(i + 1)
+        if ok_down:
+            return d.round_down(i + 1)
+        if ok_up:
+            return d.round_up(i + 1)
+    return d
 
 
 def _fmt_e(d: Decimal, letter: str, prec: int) -> str:

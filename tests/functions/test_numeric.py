@@ -7,14 +7,6 @@ from typing import Any
 
 import pytest
 from gmpy2 import mpfr
-
-from hclrun.functions import numeric, strings
-from hclrun.functions.registry import FunctionContext
-from hclrun.functions.spec import Function, FunctionCallError, call_function
-from hclrun.values import number as num
-from hclrun.values.render import render_console
-from hclrun.values.types import NUMBER, STRING
-from hclrun.values.value import SENSITIVE, Value
 from golden_function_cases import (
     build_arg,
     case_id,
@@ -23,6 +15,14 @@ from golden_function_cases import (
     metadata_signatures,
     signature_mismatches,
 )
+
+from hclrun.functions import numeric, strings
+from hclrun.functions.registry import FunctionContext
+from hclrun.functions.spec import Function, FunctionCallError, call_function
+from hclrun.values import number as num
+from hclrun.values.render import render_console
+from hclrun.values.types import NUMBER, STRING
+from hclrun.values.value import SENSITIVE, Value
 
 NUMERIC_NAMES = ["abs", "ceil", "floor", "log", "max", "min", "parseint", "pow", "signum"]
 TABLE: dict[str, Function] = {
