@@ -56,12 +56,10 @@ class YAMLDecodeError(Exception):
 def _number(text: str) -> Value | None:
     if _DECIMAL.match(text):
         return Value.number(num.parse_number(text))
-    sign = -1 if text.startswith("-") else 1
-    body = text.lstrip("+-")
     for prefix, base in (("0x", 16), ("0o", 8)):
-        if body.startswith(prefix):
+        if text.startswith(prefix):
             try:
-                return Value.number(sign * int(body[2:], base))
+                return Value.number(int(text[2:], base))
             except ValueError:
                 return None
     return None
@@ -138,8 +136,7 @@ def _resolve_tagged(tag: str, text: str) -> Value:
         if stamp is None:
             raise YAMLDecodeError(f'cannot parse "{text}" as !!timestamp')
         return Value.string(stamp)
-    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-    raise YAMLDecodeError(f'unsupported tag "{short}"')
+    raise YAMLDecodeError(f'unsupported tag "{tag}"')
 
 
 class _Loader(yaml.SafeLoader):
@@ -153,7 +150,7 @@ def _node_value(node: yaml.Node) -> Value:
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR and node.style is None and node.value is not None:
             return resolve_plain(node.value) if not _explicit(node) else Value.string(node.value)
-        if node.style is not None and node.tag == _STR:
+        if node.style is not None:
             return Value.string(node.value)
         return _resolve_tagged(node.tag, node.value)
     if isinstance(node, yaml.SequenceNode):
