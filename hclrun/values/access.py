@@ -130,7 +130,9 @@ def get_attr(obj: Value, name: str) -> Value:
             return Value(t.element, Unknown()).with_marks(obj.marks)  # type: ignore[attr-defined]
         if name not in obj.raw:
             raise OperationError(
-                "Missing map element", f'This map does not have an element with the key "{name}".', "traversal"
+                "Missing map element",
+                f'This map does not have an element with the key "{name}".',
+                "traversal",
             )
         return _element(obj, name, NO_MARKS)
     if t is DYNAMIC:
@@ -184,7 +186,9 @@ def length(v: Value) -> Value:
     if t.is_set and any(not e.is_wholly_known for e in raw):
         n = len(raw)
         ref = Unknown(
-            not_null=True, number_lower=(Value.number(min(n, 1)).raw, True), number_upper=(Value.number(n).raw, True)
+            not_null=True,
+            number_lower=(Value.number(min(n, 1)).raw, True),
+            number_upper=(Value.number(n).raw, True),
         )
         return Value(NUMBER, ref, v.marks)
     return Value.number(len(raw)).with_marks(v.marks)

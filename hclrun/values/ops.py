@@ -65,7 +65,9 @@ def _operands(a: Value, b: Value, want: Type) -> tuple[Value, Value]:
     try:
         b = convert(b, want)
     except ConversionError as err:
-        errors.append(OperationError("Invalid operand", f"Unsuitable value for right operand: {err}.", "right"))
+        errors.append(
+            OperationError("Invalid operand", f"Unsuitable value for right operand: {err}.", "right")
+        )
     if errors:
         first = errors[0]
         first.others = tuple(errors[1:])
@@ -77,7 +79,9 @@ def _operand(v: Value, want: Type) -> Value:
     try:
         return convert(v, want)
     except ConversionError as err:
-        raise OperationError("Invalid operand", f"Unsuitable value for unary operand: {err}.", "operand") from None
+        raise OperationError(
+            "Invalid operand", f"Unsuitable value for unary operand: {err}.", "operand"
+        ) from None
 
 
 def _failed(message: str) -> OperationError:
@@ -93,9 +97,7 @@ def _check_not_null(*args: Value) -> None:
 # --------------------------------------------------------------------------- arithmetic
 
 
-def _arithmetic(
-    a: Value, b: Value, compute: Callable[[object, object], object], nan_message: str
-) -> Value:
+def _arithmetic(a: Value, b: Value, compute: Callable[[object, object], object], nan_message: str) -> Value:
     a, b = _operands(a, b, NUMBER)
     _check_not_null(a, b)
     marks = NO_MARKS

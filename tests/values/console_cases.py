@@ -63,7 +63,9 @@ def arg(v: Value, want: Type, param: str) -> Value:
     try:
         return convert(v, want)
     except ConversionError as err:
-        raise OperationError("Invalid function argument", f'Invalid value for "{param}" parameter: {err}.') from None
+        raise OperationError(
+            "Invalid function argument", f'Invalid value for "{param}" parameter: {err}.'
+        ) from None
 
 
 def cond(a: Value, b: Value) -> Value | str:
@@ -131,10 +133,14 @@ CASES: list[tuple[str, Thunk]] = [
     ('[["a\\nb"]]', lambda: T(T(S("a\nb")))),
     ('{"multi\\nkey" = 1}', lambda: OD({"multi\nkey": N(1)})),
     ('tomap({a = ["x\\ny"]})', lambda: to(O(a=T(S("x\ny"))), MAP)),
-    ("{a = null, b = tolist(null), c = tostring(null)}",
-     lambda: O(a=NULL, b=Value.null(LIST), c=Value.null(STRING))),
-    ("[null, tolist(null), tomap(null), toset(null)]",
-     lambda: T(NULL, Value.null(LIST), Value.null(MAP), Value.null(SET))),
+    (
+        "{a = null, b = tolist(null), c = tostring(null)}",
+        lambda: O(a=NULL, b=Value.null(LIST), c=Value.null(STRING)),
+    ),
+    (
+        "[null, tolist(null), tomap(null), toset(null)]",
+        lambda: T(NULL, Value.null(LIST), Value.null(MAP), Value.null(SET)),
+    ),
     ("sensitive(1)", lambda: sens(N(1))),
     ("[sensitive(1), 2]", lambda: T(sens(N(1)), N(2))),
     ('{a = sensitive("x")}', lambda: O(a=sens(S("x")))),
@@ -182,19 +188,31 @@ CASES: list[tuple[str, Thunk]] = [
     ("toset([true, false, true])", lambda: to(T(B(True), B(False), B(True)), SET)),
     ('toset([1, "1", "a"])', lambda: to(T(N(1), S("1"), S("a")), SET)),
     ("toset([1.5, 1.50, -2, 0])", lambda: to(T(N("1.5"), N("1.50"), N(-2), N(0)), SET)),
-    ('toset(["é", "e", "z", "Z", "10", "9"])', lambda: to(T(S("é"), S("e"), S("z"), S("Z"), S("10"), S("9")), SET)),
+    (
+        'toset(["é", "e", "z", "Z", "10", "9"])',
+        lambda: to(T(S("é"), S("e"), S("z"), S("Z"), S("10"), S("9")), SET),
+    ),
     ("toset([[1], [2], [3, 4]])", lambda: to(T(T(N(1)), T(N(2)), T(N(3), N(4))), SET)),
     ("toset([[3, 4], [2], [1]])", lambda: to(T(T(N(3), N(4)), T(N(2)), T(N(1))), SET)),
     ("toset([{a = 1}, {a = 2}])", lambda: to(T(O(a=N(1)), O(a=N(2))), SET)),
     ("toset([{a = 2}, {a = 1}, {a = 10}])", lambda: to(T(O(a=N(2)), O(a=N(1)), O(a=N(10))), SET)),
     ('toset([{a = "x"}, {a = "y"}, {a = "x"}])', lambda: to(T(O(a=S("x")), O(a=S("y")), O(a=S("x"))), SET)),
-    ('toset([{a = 1, b = "z"}, {a = 1, b = "a"}])', lambda: to(T(O(a=N(1), b=S("z")), O(a=N(1), b=S("a"))), SET)),
+    (
+        'toset([{a = 1, b = "z"}, {a = 1, b = "a"}])',
+        lambda: to(T(O(a=N(1), b=S("z")), O(a=N(1), b=S("a"))), SET),
+    ),
     ("toset([tolist([1]), tolist([1])])", lambda: to(T(to(T(N(1)), LIST), to(T(N(1)), LIST)), SET)),
     ('toset([["b"], ["a"], ["a", "b"]])', lambda: to(T(T(S("b")), T(S("a")), T(S("a"), S("b"))), SET)),
     ("toset([[10], [9], [100]])", lambda: to(T(T(N(10)), T(N(9)), T(N(100))), SET)),
-    ("toset([[0.5], [12345678901], [1e-5]])", lambda: to(T(T(N("0.5")), T(N(12345678901)), T(N("1e-5"))), SET)),
+    (
+        "toset([[0.5], [12345678901], [1e-5]])",
+        lambda: to(T(T(N("0.5")), T(N(12345678901)), T(N("1e-5"))), SET),
+    ),
     ("toset([[true], [false]])", lambda: to(T(T(B(True)), T(B(False))), SET)),
-    ('toset([tomap({b = "1"}), tomap({a = "2"})])', lambda: to(T(to(O(b=S("1")), MAP), to(O(a=S("2")), MAP)), SET)),
+    (
+        'toset([tomap({b = "1"}), tomap({a = "2"})])',
+        lambda: to(T(to(O(b=S("1")), MAP), to(O(a=S("2")), MAP)), SET),
+    ),
     ("toset([[null], [1]])", lambda: to(T(T(NULL), T(N(1))), SET)),
     ("toset([])", lambda: to(T(), SET)),
     ('toset([toset(["b"]), toset(["a"])])', lambda: to(T(to(T(S("b")), SET), to(T(S("a")), SET)), SET)),
@@ -237,7 +255,10 @@ CASES: list[tuple[str, Thunk]] = [
     ('join(",", "x")', lambda: arg(S("x"), ListType(STRING), "lists")),
     ('join(",", [["a"]])', lambda: arg(T(T(S("a"))), ListType(STRING), "lists")),
     ('join(",", tolist([["a"]]))', lambda: arg(to(T(T(S("a"))), LIST), ListType(STRING), "lists")),
-    ('join(",", tolist([tolist(["a"])]))', lambda: arg(to(T(to(T(S("a")), LIST)), LIST), ListType(STRING), "lists")),
+    (
+        'join(",", tolist([tolist(["a"])]))',
+        lambda: arg(to(T(to(T(S("a")), LIST)), LIST), ListType(STRING), "lists"),
+    ),
     ('join(",", toset([["a"]]))', lambda: arg(to(T(T(S("a"))), SET), ListType(STRING), "lists")),
     ("abs([])", lambda: arg(T(), NUMBER, "num")),
     ('abs("x")', lambda: arg(S("x"), NUMBER, "num")),
@@ -265,11 +286,11 @@ CASES: list[tuple[str, Thunk]] = [
     ('true ? toset(["a"]) : tolist(["b"])', lambda: cond(to(T(S("a")), SET), to(T(S("b")), LIST))),
     ('true ? toset(["a"]) : ["b"]', lambda: cond(to(T(S("a")), SET), T(S("b")))),
     ("true ? null : 1", lambda: cond(NULL, N(1))),
-    ('true ? 1 : null', lambda: cond(N(1), NULL)),
+    ("true ? 1 : null", lambda: cond(N(1), NULL)),
     ("true ? null : [1]", lambda: cond(NULL, T(N(1)))),
     ('false ? 1 : "a"', lambda: convert(S("a"), STRING)),
     ('true ? tolist([1]) : tolist(["a"])', lambda: cond(to(T(N(1)), LIST), to(T(S("a")), LIST))),
-    ('true ? tolist([1]) : tolist([true])', lambda: cond(to(T(N(1)), LIST), to(T(B(True)), LIST))),
+    ("true ? tolist([1]) : tolist([true])", lambda: cond(to(T(N(1)), LIST), to(T(B(True)), LIST))),
     ("true ? [[1]] : [[1, 2]]", lambda: cond(T(T(N(1))), T(T(N(1), N(2))))),
     ('true ? {a = {b = 1}} : {a = {b = "x"}}', lambda: cond(O(a=O(b=N(1))), O(a=O(b=S("x"))))),
     # ---------------------------------------------------------------- arithmetic
@@ -300,8 +321,10 @@ CASES: list[tuple[str, Thunk]] = [
     ("(1/0) / (1/0)", lambda: ops.divide(ops.divide(N(1), N(0)), ops.divide(N(1), N(0)))),
     ("1e300 * 1e300", lambda: ops.multiply(N("1e300"), N("1e300"))),
     ("9007199254740993 + 1", lambda: ops.add(N("9007199254740993"), N(1))),
-    ("12345678901234567890 * 98765432109876543210",
-     lambda: ops.multiply(N("12345678901234567890"), N("98765432109876543210"))),
+    (
+        "12345678901234567890 * 98765432109876543210",
+        lambda: ops.multiply(N("12345678901234567890"), N("98765432109876543210")),
+    ),
     ('"x" + 1', lambda: ops.add(S("x"), N(1))),
     ('"x" + []', lambda: ops.add(S("x"), T())),
     ("null + 1", lambda: ops.add(NULL, N(1))),
@@ -356,8 +379,10 @@ CASES: list[tuple[str, Thunk]] = [
     ("tolist([1]) == tolist([1])", lambda: ops.equal(to(T(N(1)), LIST), to(T(N(1)), LIST))),
     ("tolist([1, 2]) == tolist([2, 1])", lambda: ops.equal(to(T(N(1), N(2)), LIST), to(T(N(2), N(1)), LIST))),
     ("toset([1, 2]) == toset([2, 1])", lambda: ops.equal(to(T(N(1), N(2)), SET), to(T(N(2), N(1)), SET))),
-    ("toset([1, 2]) == toset([2, 1, 3])",
-     lambda: ops.equal(to(T(N(1), N(2)), SET), to(T(N(2), N(1), N(3)), SET))),
+    (
+        "toset([1, 2]) == toset([2, 1, 3])",
+        lambda: ops.equal(to(T(N(1), N(2)), SET), to(T(N(2), N(1), N(3)), SET)),
+    ),
     ("{a = 1} == {a = 1}", lambda: ops.equal(O(a=N(1)), O(a=N(1)))),
     ("{a = 1} == {a = 2}", lambda: ops.equal(O(a=N(1)), O(a=N(2)))),
     ("{a = 1} == {b = 1}", lambda: ops.equal(O(a=N(1)), O(b=N(1)))),
@@ -376,8 +401,10 @@ CASES: list[tuple[str, Thunk]] = [
     # ---------------------------------------------------------------- json
     ('jsonencode("<a & b>")', lambda: S(to_json(S("<a & b>")))),
     ('jsonencode("\\u2028\\u2029")', lambda: S(to_json(S("\u2028\u2029")))),
-    ('jsonencode("tab\\t nl\\n quote\\" bs\\\\ ctl\\u0001 del\\u007f é 😀")',
-     lambda: S(to_json(S('tab\t nl\n quote" bs\\ ctl\x01 del\x7f é 😀')))),
+    (
+        'jsonencode("tab\\t nl\\n quote\\" bs\\\\ ctl\\u0001 del\\u007f é 😀")',
+        lambda: S(to_json(S('tab\t nl\n quote" bs\\ ctl\x01 del\x7f é 😀'))),
+    ),
     ('jsonencode("\\u0008\\u000c\\u001f")', lambda: S(to_json(S("\b\f\x1f")))),
     ("jsonencode(-0)", lambda: S(to_json(ops.negate(N(0))))),
     ("jsonencode(1.5)", lambda: S(to_json(N("1.5")))),
@@ -392,8 +419,10 @@ CASES: list[tuple[str, Thunk]] = [
     ("jsonencode({})", lambda: S(to_json(O()))),
     ('jsonencode({"<" = ">"})', lambda: S(to_json(OD({"<": S(">")})))),
     ("jsonencode(1/0)", lambda: S(to_json(ops.divide(N(1), N(0))))),
-    ('jsondecode("{\\"b\\": 1, \\"a\\": [true, null, \\"x\\", 1.5]}")',
-     lambda: from_json('{"b": 1, "a": [true, null, "x", 1.5]}')),
+    (
+        'jsondecode("{\\"b\\": 1, \\"a\\": [true, null, \\"x\\", 1.5]}")',
+        lambda: from_json('{"b": 1, "a": [true, null, "x", 1.5]}'),
+    ),
     ('jsondecode("1")', lambda: from_json("1")),
     ('jsondecode("123456789012345678901234567890.5")', lambda: from_json("123456789012345678901234567890.5")),
     ('jsondecode("0.1")', lambda: from_json("0.1")),
