@@ -7,9 +7,12 @@ calling convention Terraform's functions follow:
 1. argument count (fixed parameters are required);
 2. each argument is converted to its parameter's type (unsafe conversion);
 3. null arguments are rejected unless the parameter allows null;
-4. marks are removed from arguments (unless the parameter allows marked
-   values) and put on the result;
-5. if an argument is unknown and the parameter does not allow unknowns, the
+4. marks are removed from arguments at every depth (unless the parameter
+   allows marked values) and put on the result;
+5. an argument whose type is not known yet (an untyped null or unknown)
+   makes the result an unknown of unknown type, unless the parameter allows
+   that;
+6. if an argument is unknown and the parameter does not allow unknowns, the
    result is an unknown value of the return type, without running the
    implementation.
 
@@ -126,23 +129,27 @@ def call_function(fn: Function, args: Sequence[Value]) -> Value:
     converted: list[Value] = []
     result_marks: frozenset[str] = NO_MARKS
     any_unknown = False
+    dynamic_arg = False
     for i, arg in enumerate(args):
         param = fn.param_for(i)
         try:
             value = convert(arg, param.type)
         except ConversionError as exc:
             raise FunctionCallError(str(exc), i) from None
-        if not param.allow_marked and value.marks:
-            value, marks = value.unmark()
+        if not param.allow_marked:
+            value, marks = value.unmark_deep()
             result_marks = result_marks | marks
         if value.is_null and not param.allow_null:
             raise FunctionCallError("argument must not be null", i)
-        if not value.is_known:
-            if value.type.is_dynamic and not param.allow_dynamic_type:
-                return Value.unknown(DYNAMIC).with_marks(result_marks)
-            if not param.allow_unknown:
-                any_unknown = True
+        if value.type.is_dynamic and not param.allow_dynamic_type:
+            # A value of not-yet-known type (an untyped null or unknown):
+            # the result cannot be known either.
+            dynamic_arg = True
+        elif not value.is_known and not param.allow_unknown:
+            any_unknown = True
         converted.append(value)
+    if dynamic_arg:
+        return Value.unknown(DYNAMIC).with_marks(result_marks)
 
     ret_type = fn.return_type(converted)
     if any_unknown:
