@@ -9,7 +9,9 @@ argument) or "Error in function call" (pointing at the call).
 
 from __future__ import annotations
 
-from hclrun.diagnostics import Diagnostics
+import dataclasses
+
+from hclrun.diagnostics import Diagnostics, FunctionCallInfo
 from hclrun.eval.core import eval_expr, handles, has_errors_since, report, start_range
 from hclrun.eval.references import references
 from hclrun.eval.scope import Scope, did_you_mean
@@ -82,8 +84,19 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
     try:
         return call_function(fn, values)
     except FunctionCallError as err:
+        mark = len(diags)
         _call_failed(expr, fn, args, err, scope, diags)
+        _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
+
+
+def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mark: int) -> None:
+    """Record which function failed, for the "while calling" line under the diagnostic."""
+    info = FunctionCallInfo(
+        expr.name, tuple(p.name for p in fn.params), fn.variadic.name if fn.variadic is not None else None
+    )
+    for i in range(mark, len(diags)):
+        diags[i] = dataclasses.replace(diags[i], function_call=info)
 
 
 def _arguments(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> list[Argument] | None:

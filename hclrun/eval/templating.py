@@ -42,22 +42,26 @@ def _is_identifier(name: str) -> bool:
     return all(c.isalnum() or c in "_-" for c in name)
 
 
-def _recursion_stub(name: str, original: Function) -> Function:
+_STUB_PARAMS = {
+    "templatefile": (Parameter("path"), Parameter("vars")),
+    "templatestring": (Parameter("template"), Parameter("vars")),
+}
+
+
+def _recursion_stub(name: str, original: Function | None) -> Function:
     def refuse(_args: list[Value], _ret: object) -> Value:
         raise FunctionCallError(f"cannot recursively call {name} from inside another template function")
 
-    params = original.params or (Parameter("path"), Parameter("vars"))
-    return Function(name, params, fixed_type(DYNAMIC), refuse, variadic=original.variadic)
+    params = original.params if original is not None else _STUB_PARAMS[name]
+    return Function(name, params, fixed_type(DYNAMIC), refuse)
 
 
 def template_functions(table: dict[str, Function]) -> dict[str, Function]:
     """The functions a template may call: the table with the template functions stubbed out."""
     functions = dict(table)
     for name in _TEMPLATE_FUNCTIONS:
-        for key in (name, f"core::{name}"):
-            original = functions.get(key)
-            if original is not None:
-                functions[key] = _recursion_stub(name, original)
+        stub = _recursion_stub(name, functions.get(name))
+        functions[name] = functions[f"core::{name}"] = stub
     return functions
 
 
