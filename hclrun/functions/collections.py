@@ -153,6 +153,16 @@ def _concat_type(args: list[Value]) -> Type:
 
 
 def _concat(args: list[Value], ret: Type) -> Value:
+    marks: set[str] = set()
+    plain: list[Value] = []
+    for a in args:
+        p, m = a.unmark()
+        marks.update(m)
+        plain.append(p)
+    return _concat_plain(plain, ret).with_marks(marks)
+
+
+def _concat_plain(args: list[Value], ret: Type) -> Value:
     if ret.is_list:
         elems: list[Value] = []
         for i, a in enumerate(args):
@@ -284,7 +294,7 @@ def functions(ctx: FunctionContext) -> list[Function]:
             (),
             _concat_type,
             _concat,
-            variadic=Parameter("seqs"),
+            variadic=Parameter("seqs", allow_marked=True, allow_dynamic_type=True),
             description="The elements of several lists or tuples, one after another.",
         ),
         Function(

@@ -64,10 +64,10 @@ def _values_type(args: list[Value]) -> Type:
 
 
 def _values(args: list[Value], ret: Type) -> Value:
-    m = args[0]
+    m, marks = args[0].unmark()
     if ret.is_tuple:
-        return Value.tuple(m.raw.values())
-    return make_list(list(m.raw.values()), ret.element)  # type: ignore[attr-defined]
+        return Value.tuple(m.raw.values()).with_marks(marks)
+    return make_list(list(m.raw.values()), ret.element).with_marks(marks)  # type: ignore[attr-defined]
 
 
 # ----------------------------------------------------------------- lookup
@@ -201,7 +201,11 @@ def _zipmap_type(args: list[Value]) -> Type:
 
 
 def _zipmap(args: list[Value], ret: Type) -> Value:
-    keys, vals = args
+    keys, (vals, vals_marks) = args[0], args[1].unmark()
+    return _zipmap_plain(keys, vals, ret).with_marks(vals_marks)
+
+
+def _zipmap_plain(keys: Value, vals: Value, ret: Type) -> Value:
     if not keys.is_wholly_known or not vals.is_known:
         return Value.unknown(ret)
     if keys.length() != vals.length():
@@ -288,7 +292,7 @@ def map_functions() -> list[Function]:
         ),
         Function(
             "values",
-            (Parameter("mapping"),),
+            (Parameter("mapping", allow_marked=True),),
             _values_type,
             _values,
             description="The elements of a map or object, in the order of their keys.",
@@ -299,7 +303,8 @@ def map_functions() -> list[Function]:
              Parameter("key", STRING, allow_marked=True, allow_unknown=True)),
             _lookup_type,
             _lookup,
-            variadic=Parameter("default", allow_null=True, allow_unknown=True, allow_marked=True),
+            variadic=Parameter("default", allow_null=True, allow_unknown=True, allow_marked=True,
+                               allow_dynamic_type=True),
             description="The element of a map for a key, or a default when it is absent.",
         ),
         Function(
@@ -312,7 +317,7 @@ def map_functions() -> list[Function]:
         ),
         Function(
             "zipmap",
-            (Parameter("keys", LIST_OF_STRING), Parameter("values")),
+            (Parameter("keys", LIST_OF_STRING), Parameter("values", allow_marked=True)),
             _zipmap_type,
             _zipmap,
             description="A map (or object) built from a list of keys and a list of values.",
