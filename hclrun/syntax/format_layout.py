@@ -132,6 +132,7 @@ def _split_lines(kinds: list[int], texts: list[str]) -> list[_Line]:
     if start < count:
         lines.append(_Line(start, count, count, count))
 
+    brackets = t.BRACKET_CHANGE
     for line in lines:
         lead, end = line.lead, line.end
         comment = end
@@ -140,9 +141,7 @@ def _split_lines(kinds: list[int], texts: list[str]) -> list[_Line]:
         assign = comment
         for i in range(lead + 1, comment):
             if kinds[i] == t.EQUAL:
-                net = 0
-                for j in range(i, comment):
-                    net += t.bracket_change(kinds[j])
+                net = sum([brackets[k] for k in kinds[i:comment]])
                 if net == 0:
                     assign = i
                 break
@@ -153,6 +152,7 @@ def _split_lines(kinds: list[int], texts: list[str]) -> list[_Line]:
 
 def _indent(lines: list[_Line], kinds: list[int], spaces: list[int]) -> None:
     indents: list[int] = []
+    brackets = t.BRACKET_CHANGE
     for line in lines:
         if line.lead == line.end:
             continue
@@ -160,12 +160,11 @@ def _indent(lines: list[_Line], kinds: list[int], spaces: list[int]) -> None:
             spaces[line.lead] = 0
             continue
         net = 0
-        for i in range(line.lead, line.assign):
-            net += t.bracket_change(kinds[i])
-            if kinds[i] == t.OHEREDOC:
+        for kind in kinds[line.lead : line.assign]:
+            net += brackets[kind]
+            if kind == t.OHEREDOC:
                 break
-        for i in range(line.assign, line.comment):
-            net += t.bracket_change(kinds[i])
+        net += sum([brackets[k] for k in kinds[line.assign : line.comment]])
         if net > 0:
             spaces[line.lead] = 2 * len(indents)
             indents.append(net)

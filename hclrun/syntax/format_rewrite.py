@@ -83,6 +83,7 @@ class _Rewriter:
     def expression_end(self, i: int) -> int:
         """Index just past the expression starting at `i` (trailing comments excluded)."""
         kinds, texts = self.kinds, self.texts
+        brackets = t.BRACKET_CHANGE
         depth = 0
         last = i
         while True:
@@ -91,7 +92,7 @@ class _Rewriter:
                 break
             if depth == 0 and (kind == t.NEWLINE or (kind == t.COMMENT and texts[i].endswith("\n"))):
                 break
-            change = t.bracket_change(kind)
+            change = brackets[kind]
             if change < 0 and depth == 0:
                 break  # the closing brace of a single-line block
             depth += change
@@ -103,9 +104,10 @@ class _Rewriter:
     def attribute(self, name: str, i: int, blocks: tuple[str, ...]) -> int:
         start = self.next_significant(i)
         stop = self.expression_end(start)
-        if stop > start:
+        is_type = blocks == ("variable",) and name == "type"
+        if stop > start and (is_type or self.kinds[start] == t.OQUOTE):
             original = list(zip(self.kinds[start:stop], self.texts[start:stop]))
-            if blocks == ("variable",) and name == "type":
+            if is_type:
                 replacement = _type_expression(original)
             else:
                 replacement = _value_expression(original)

@@ -13,31 +13,57 @@ so that the formatter can still run on (and tests can feed it) broken input.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from hclrun.syntax import tokens as t
 
 _IDENT = r"[\p{ID_Start}_][\p{ID_Continue}\-]*"
+_UNICODE_IDENT = regex.compile(_IDENT)
 
-_MAIN = regex.compile(
-    r"""
-    (?P<spaces>[ \t]+)
-  | (?P<newline>\r?\n)
-  | (?P<comment>\#[^\n]*\n?|//[^\n]*\n?|/\*.*?\*/)
-  | (?P<number>\d(?:\d|[eE][+-]?\d|\.+(?=\d|[eE][+-]?\d))*)
-  | (?P<ident>""" + _IDENT + r""")
-  | (?P<heredoc><<-?""" + _IDENT + r"""\r?\n)
-  | (?P<multi>==|!=|>=|<=|&&|\|\||::|\.\.\.|=>)
-  | (?P<strip_close>~\})
-  | (?P<close>\})
-  | (?P<single>[\[\]().,*/%+\-=<>!?:&|~^;`'{])
-  | (?P<quote>")
-  | (?P<invalid>.)
-    """,
-    regex.VERBOSE | regex.DOTALL,
+# The expression-mode pattern, with the spaces before a token folded in so
+# that each token costs one match. Groups are dispatched by number (lastindex).
+# Identifiers are matched here only when wholly ASCII; anything else that may
+# start an identifier goes to the `maybe_ident` group and the Unicode-aware
+# pattern above.
+_MAIN = re.compile(
+    r"""[ \t]*(?:
+      (?P<ident>[A-Za-z_][A-Za-z0-9_\-]*+)(?![^\x00-\x7f])
+    | (?P<single>[\[\]().,*/%+\-=<>!?:&|~^;`'{])(?![=&|.:>}/*<])
+    | (?P<newline>\r?\n)
+    | (?P<number>\d(?:\d|[eE][+-]?\d|\.+(?=\d|[eE][+-]?\d))*)
+    | (?P<plain_string>"(?:[^"\\$%\r\n]|\\[^\r\n]|[$%](?!\{))*+")
+    | (?P<quote>")
+    | (?P<close>\}|~\})
+    | (?P<comment>\#[^\n]*\n?|//[^\n]*\n?|/\*.*?\*/)
+    | (?P<multi>==|!=|>=|<=|&&|\|\||::|\.\.\.|=>)
+    | (?P<heredoc><<-?[A-Za-z_][A-Za-z0-9_\-]*\r?\n)
+    | (?P<maybe_ident>[^\x00-\x7f]|[A-Za-z_])
+    | (?P<single_before>[\[\]().,*/%+\-=<>!?:&|~^;`'{])
+    | (?P<maybe_heredoc><<-?)
+    | (?P<invalid>.)
+    | (?P<end>$)
+    )""",
+    re.VERBOSE | re.DOTALL,
 )
+_G_IDENT = _MAIN.groupindex["ident"]
+_G_SINGLE = _MAIN.groupindex["single"]
+_G_NEWLINE = _MAIN.groupindex["newline"]
+_G_NUMBER = _MAIN.groupindex["number"]
+_G_PLAIN_STRING = _MAIN.groupindex["plain_string"]
+_G_QUOTE = _MAIN.groupindex["quote"]
+_G_CLOSE = _MAIN.groupindex["close"]
+_G_COMMENT = _MAIN.groupindex["comment"]
+_G_MULTI = _MAIN.groupindex["multi"]
+_G_HEREDOC = _MAIN.groupindex["heredoc"]
+_G_MAYBE_IDENT = _MAIN.groupindex["maybe_ident"]
+_G_SINGLE_BEFORE = _MAIN.groupindex["single_before"]
+_G_MAYBE_HEREDOC = _MAIN.groupindex["maybe_heredoc"]
+_G_END = _MAIN.groupindex["end"]
+_UNICODE_HEREDOC = regex.compile(r"<<-?" + _IDENT + r"\r?\n")
 
-_QUOTED = regex.compile(
+_QUOTED = re.compile(
     r"""
     (?P<interp>\$\{~?)
   | (?P<control>%\{~?)
@@ -46,16 +72,16 @@ _QUOTED = regex.compile(
   | (?P<newline>[\r\n]+)
   | (?P<invalid>.)
     """,
-    regex.VERBOSE | regex.DOTALL,
+    re.VERBOSE | re.DOTALL,
 )
 
-_HEREDOC = regex.compile(
+_HEREDOC = re.compile(
     r"""
     (?P<interp>\$\{~?)
   | (?P<control>%\{~?)
   | (?P<literal>\$\$\{~?|%%\{~?|[$%]|[^$%\r\n]+)?(?P<eol>\r?\n)?
     """,
-    regex.VERBOSE | regex.DOTALL,
+    re.VERBOSE | re.DOTALL,
 )
 
 _MAIN_MODE = 0
@@ -105,48 +131,84 @@ def scan(text: str) -> tuple[list[int], list[str]]:
     while pos < end:
         if mode == _MAIN_MODE:
             m = main_match(text, pos)
-            assert m is not None  # the last alternative matches any character
-            group = m.lastgroup
-            value = m.group()
+            assert m is not None  # the last alternatives match anything
+            index = m.lastindex or 0
             pos = m.end()
-            if group == "spaces":
-                continue
-            if group == "ident":
+            if index == _G_IDENT:
                 kind_append(t.IDENT)
-            elif group == "single":
+                text_append(m.index(_G_IDENT))
+                continue
+            if index == _G_SINGLE or index == _G_SINGLE_BEFORE:
+                value = m.index(index)
                 kind = single[value]
                 if kind == t.OBRACE:
                     braces += 1
                 kind_append(kind)
-            elif group == "newline":
+                text_append(value)
+                continue
+            if index == _G_PLAIN_STRING:
+                value = m.index(_G_PLAIN_STRING)
+                kind_append(t.OQUOTE)
+                text_append('"')
+                if len(value) > 2:
+                    kind_append(t.QUOTED_LIT)
+                    text_append(value[1:-1])
+                kind_append(t.CQUOTE)
+                text_append('"')
+                continue
+            if index == _G_NEWLINE:
                 kind_append(t.NEWLINE)
-            elif group == "number":
+            elif index == _G_NUMBER:
                 kind_append(t.NUMBER_LIT)
-            elif group == "comment":
-                kind_append(t.COMMENT)
-            elif group == "multi":
-                kind_append(multi[value])
-            elif group == "close" or group == "strip_close":
+            elif index == _G_QUOTE:
+                kind_append(t.OQUOTE)
+                return_modes.append(_MAIN_MODE)
+                mode = _QUOTED_MODE
+            elif index == _G_CLOSE:
                 if sequence_braces and sequence_braces[-1] == braces:
                     kind_append(t.TEMPLATE_SEQ_END)
                     sequence_braces.pop()
                     mode = return_modes.pop()
                 else:
-                    kind_append(t.CBRACE if group == "close" else t.TEMPLATE_SEQ_END)
+                    kind_append(t.CBRACE if m.index(_G_CLOSE) == "}" else t.TEMPLATE_SEQ_END)
                 braces -= 1
-            elif group == "quote":
-                kind_append(t.OQUOTE)
-                return_modes.append(_MAIN_MODE)
-                mode = _QUOTED_MODE
-            elif group == "heredoc":
+            elif index == _G_COMMENT:
+                kind_append(t.COMMENT)
+            elif index == _G_MULTI:
+                kind_append(multi[m.index(_G_MULTI)])
+            elif index == _G_HEREDOC or index == _G_MAYBE_HEREDOC:
+                start = m.start(index)
+                heredoc_start = _UNICODE_HEREDOC.match(text, start) if index == _G_MAYBE_HEREDOC else m
+                if heredoc_start is None:
+                    kind_append(t.LESSTHAN)
+                    text_append("<")
+                    pos = start + 1
+                    continue
+                pos = heredoc_start.end()
+                value = text[start:pos]
                 kind_append(t.OHEREDOC)
+                text_append(value)
                 marker = value[2:].rstrip("\n").rstrip("\r").lstrip("-")
                 heredocs.append(_Heredoc(marker))
                 return_modes.append(_MAIN_MODE)
                 mode = _HEREDOC_MODE
+                continue
+            elif index == _G_MAYBE_IDENT:
+                start = m.start(_G_MAYBE_IDENT)
+                ident = _UNICODE_IDENT.match(text, start)
+                if ident is None:
+                    kind_append(t.INVALID)
+                    pos = start + 1
+                else:
+                    kind_append(t.IDENT)
+                    pos = ident.end()
+                text_append(text[start:pos])
+                continue
+            elif index == _G_END:
+                continue
             else:
                 kind_append(t.INVALID)
-            text_append(value)
+            text_append(m.index(index))
         elif mode == _QUOTED_MODE:
             m = quoted_match(text, pos)
             assert m is not None

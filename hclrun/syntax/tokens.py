@@ -120,6 +120,10 @@ OPENERS = frozenset({OBRACE, OBRACK, OPAREN, TEMPLATE_INTERP, TEMPLATE_CONTROL})
 CLOSERS = frozenset({CBRACE, CBRACK, CPAREN, TEMPLATE_SEQ_END})
 
 
+# bracket_change as a table indexed by kind, for hot loops.
+BRACKET_CHANGE: list[int] = [(1 if k in OPENERS else -1 if k in CLOSERS else 0) for k in range(NIL + 1)]
+
+
 def bracket_change(kind: int) -> int:
     """+1 for a token that opens a nesting level, -1 for one that closes it."""
     if kind in OPENERS:
