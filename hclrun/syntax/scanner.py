@@ -136,10 +136,10 @@ def scan(text: str) -> tuple[list[int], list[str]]:
             pos = m.end()
             if index == _G_IDENT:
                 kind_append(t.IDENT)
-                text_append(m.index(_G_IDENT))
+                text_append(m.group(_G_IDENT))
                 continue
             if index == _G_SINGLE or index == _G_SINGLE_BEFORE:
-                value = m.index(index)
+                value = m.group(index)
                 kind = single[value]
                 if kind == t.OBRACE:
                     braces += 1
@@ -147,7 +147,7 @@ def scan(text: str) -> tuple[list[int], list[str]]:
                 text_append(value)
                 continue
             if index == _G_PLAIN_STRING:
-                value = m.index(_G_PLAIN_STRING)
+                value = m.group(_G_PLAIN_STRING)
                 kind_append(t.OQUOTE)
                 text_append('"')
                 if len(value) > 2:
@@ -170,12 +170,12 @@ def scan(text: str) -> tuple[list[int], list[str]]:
                     sequence_braces.pop()
                     mode = return_modes.pop()
                 else:
-                    kind_append(t.CBRACE if m.index(_G_CLOSE) == "}" else t.TEMPLATE_SEQ_END)
+                    kind_append(t.CBRACE if m.group(_G_CLOSE) == "}" else t.TEMPLATE_SEQ_END)
                 braces -= 1
             elif index == _G_COMMENT:
                 kind_append(t.COMMENT)
             elif index == _G_MULTI:
-                kind_append(multi[m.index(_G_MULTI)])
+                kind_append(multi[m.group(_G_MULTI)])
             elif index == _G_HEREDOC or index == _G_MAYBE_HEREDOC:
                 start = m.start(index)
                 heredoc_start = _UNICODE_HEREDOC.match(text, start) if index == _G_MAYBE_HEREDOC else m
@@ -208,7 +208,7 @@ def scan(text: str) -> tuple[list[int], list[str]]:
                 continue
             else:
                 kind_append(t.INVALID)
-            text_append(m.index(index))
+            text_append(m.group(index))
         elif mode == _QUOTED_MODE:
             m = quoted_match(text, pos)
             assert m is not None
