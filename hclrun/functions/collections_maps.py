@@ -240,7 +240,7 @@ def _transpose(args: list[Value], ret: Type) -> Value:
         lst_plain, lm = lst.unmark()
         marks.update(lm)
         if lst_plain.is_null:
-            raise ArgError(0, "input to transpose should be a map of lists of strings")
+            raise FunctionCallError("input must not contain null list")
         for v in lst_plain.raw:
             v_plain, vm = v.unmark()
             if v_plain.is_null:

@@ -119,14 +119,17 @@ def _textdecodebase64(args: list[Value], _ret: Type) -> Value:
 
 
 def _jsonencode(args: list[Value], _ret: Type) -> Value:
-    from hclrun.values.json import to_json
+    from hclrun.values.json import JSONEncodeError, to_json
 
     v, marks = args[0].unmark_deep()
     if not v.is_wholly_known:
         return Value.unknown(STRING).with_marks(marks)
     if v.is_null:
         return Value.string("null").with_marks(marks)
-    return Value.string(to_json(v)).with_marks(marks)
+    try:
+        return Value.string(to_json(v)).with_marks(marks)
+    except JSONEncodeError as exc:
+        raise FunctionCallError(str(exc)) from None
 
 
 def _jsondecode_type(args: list[Value]) -> Type:

@@ -214,6 +214,7 @@ def yaml_decode(text: str) -> Value:
     if not docs:
         raise YAMLDecodeError("on line 1, column 1: missing start of document")
     if len(docs) > 1:
-        raise YAMLDecodeError("on line 1, column 1: unexpected extra content after value")
+        mark = docs[0].start_mark
+        raise YAMLDecodeError(f"on line {mark.line + 1}, column {mark.column + 1}: unexpected extra content after value")
     _mark_explicit_tags(text, docs)
     return _node_value(docs[0])
