@@ -29,7 +29,7 @@ def console(var_args: tuple[str, ...], no_color: bool) -> None:
     session = ConsoleSession(".", var_assignments=var_args)
     startup = session.startup_diagnostics
     if startup:
-        click.echo(session.render(startup, color=color), err=True, nl=False)
+        click.echo(session.render(startup, color=color), err=True, nl=False, color=color)
     if startup.has_errors():
         sys.exit(1)
     if sys.stdin.isatty():
@@ -47,7 +47,7 @@ def _run(session: ConsoleSession, lines: Iterable[str], *, color: bool) -> bool:
             break
         output, diags = session.evaluate(text)
         if diags:
-            click.echo(session.render(diags, color=color), err=True, nl=False)
+            click.echo(session.render(diags, color=color), err=True, nl=False, color=color)
         if output is not None:
             click.echo(output)
         else:

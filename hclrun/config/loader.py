@@ -47,6 +47,13 @@ def load_module(directory: str) -> tuple[Module, Diagnostics]:
     return module, diags
 
 
+def range_text(r: Range) -> str:
+    """A range as HCL writes it in messages: ``main.tf:1,1-13``, or ``main.tf:1,1-2,3`` across lines."""
+    if r.start.line == r.end.line:
+        return f"{r.filename}:{r.start.line},{r.start.column}-{r.end.column}"
+    return f"{r.filename}:{r.start.line},{r.start.column}-{r.end.line},{r.end.column}"
+
+
 def _decode_body(body: ast.Body, module: Module, diags: Diagnostics) -> None:
     for block in body.blocks:
         if block.type == "variable" and len(block.labels) == 1:
@@ -83,7 +90,7 @@ def _decode_variable(block: ast.Block, module: Module, diags: Diagnostics) -> No
         first = module.variables[name].decl_range
         diags.error(
             "Duplicate variable declaration",
-            f'A variable named "{name}" was already declared at {first}. '
+            f'A variable named "{name}" was already declared at {range_text(first)}. '
             "Variable names must be unique within a module.",
             decl,
         )
@@ -107,7 +114,7 @@ def _decode_locals(block: ast.Block, module: Module, diags: Diagnostics) -> None
             first = module.locals[attr.name].decl_range
             diags.error(
                 "Duplicate local value definition",
-                f'A local value named "{attr.name}" was already defined at {first}. '
+                f'A local value named "{attr.name}" was already defined at {range_text(first)}. '
                 "Local value names must be unique within a module.",
                 attr.name_range.to(attr.expr.range),
             )
