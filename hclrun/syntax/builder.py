@@ -1,0 +1,451 @@
+"""Reduction callbacks: build tree nodes as the LALR parser reduces.
+
+Each public method is named after a grammar alias and receives the children
+of that alternative positionally (tokens as ``Tok``, nonterminals as whatever
+their own callback returned).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hclrun.diagnostics import Diagnostics
+from hclrun.source import Range
+from hclrun.syntax.ast import (
+    Attribute,
+    BinaryOpExpr,
+    Block,
+    Body,
+    ConditionalExpr,
+    Expression,
+    ForExpr,
+    FunctionCallExpr,
+    LiteralValueExpr,
+    NumberLiteral,
+    ObjectConsExpr,
+    ObjectConsItem,
+    ObjectConsKeyExpr,
+    ParenthesesExpr,
+    ScopeTraversalExpr,
+    TemplateExpr,
+    TemplateForExpr,
+    TemplateIfExpr,
+    TemplateWrapExpr,
+    TraverseRoot,
+    TupleConsExpr,
+    UnaryOpExpr,
+)
+from hclrun.syntax.lexer import Tok
+from hclrun.syntax.locate import Locator
+from hclrun.syntax.traversals import Suffix, fold_suffixes
+
+_KEYWORD_LITERALS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
+
+
+class BodyItems(list[Attribute | Block]):
+    """The items of a body while it is being parsed (marks bodies on the parse stack)."""
+
+
+class TemplateParts(list[Expression]):
+    """Template parts while being parsed; ``literal`` flags parts that came from text."""
+
+
+class Builder:
+    def __init__(self, locator: Locator, diagnostics: Diagnostics) -> None:
+        self.loc = locator
+        self.filename = locator.filename
+        self.diagnostics = diagnostics
+
+    # ------------------------------------------------------------ helpers
+
+    def r(self, tok: Tok) -> Range:
+        return self.loc.range(tok.start, tok.end)
+
+    def span(self, a: Range, b: Range) -> Range:
+        return Range(self.filename, a.start, b.end)
+
+    # ------------------------------------------------------------ starts
+
+    def start_file(self, items: BodyItems) -> BodyItems:
+        return items
+
+    def start_expr(self, expr: Expression) -> Expression:
+        return expr
+
+    def start_template(self, parts: TemplateParts) -> TemplateParts:
+        return parts
+
+    # ------------------------------------------------------------ structure
+
+    def body_empty(self) -> BodyItems:
+        return BodyItems()
+
+    def body_skip(self, items: BodyItems, _nl: Tok) -> BodyItems:
+        return items
+
+    def body_item(self, items: BodyItems, item: Attribute | Block, _nl: Tok) -> BodyItems:
+        items.append(item)
+        return items
+
+    def attribute(self, name: Tok, eq: Tok, expr: Expression) -> Attribute:
+        name_range = self.r(name)
+        return Attribute(name.value, expr, name_range, self.r(eq), self.span(name_range, expr.range))
+
+    def _block(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, items: list[Attribute | Block], rbrace: Tok) -> Block:
+        open_range = self.r(lbrace)
+        close_range = self.r(rbrace)
+        end = Range(self.filename, close_range.end, close_range.end)
+        body = Body(tuple(items), self.span(open_range, close_range), end)
+        type_range = self.r(name)
+        return Block(
+            name.value,
+            tuple(label for label, _ in labels),
+            body,
+            type_range,
+            tuple(rng for _, rng in labels),
+            open_range,
+            close_range,
+            self.span(type_range, close_range),
+        )
+
+    def block(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, _nl: Tok, items: BodyItems, rbrace: Tok) -> Block:
+        return self._block(name, labels, lbrace, items, rbrace)
+
+    def block_empty(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, rbrace: Tok) -> Block:
+        return self._block(name, labels, lbrace, [], rbrace)
+
+    def block_oneline(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, attr: Attribute, rbrace: Tok) -> Block:
+        return self._block(name, labels, lbrace, [attr], rbrace)
+
+    def labels_empty(self) -> list[tuple[str, Range]]:
+        return []
+
+    def labels_add(self, labels: list[tuple[str, Range]], label: Tok | Expression) -> list[tuple[str, Range]]:
+        if isinstance(label, Tok):
+            labels.append((label.value, self.r(label)))
+            return labels
+        if isinstance(label, TemplateExpr) and all(
+            isinstance(p, LiteralValueExpr) and isinstance(p.value, str) for p in label.parts
+        ):
+            labels.append(("".join(str(p.value) for p in label.parts if isinstance(p, LiteralValueExpr)), label.range))
+        else:
+            self.diagnostics.error(
+                "Invalid block label",
+                "Template sequences are not allowed in block labels.",
+                label.range,
+            )
+            labels.append(("", label.range))
+        return labels
+
+    # ------------------------------------------------------------ operators
+
+    def conditional(self, cond: Expression, _q: Tok, true: Expression, _c: Tok, false: Expression) -> Expression:
+        return ConditionalExpr(cond, true, false, self.span(cond.range, false.range))
+
+    def binary(self, lhs: Expression, op: Tok, rhs: Expression) -> Expression:
+        return BinaryOpExpr(op.value, lhs, rhs, self.span(lhs.range, rhs.range))
+
+    def unary(self, op: Tok, operand: Expression) -> Expression:
+        symbol = self.r(op)
+        return UnaryOpExpr(op.value, operand, self.span(symbol, operand.range), symbol)
+
+    # ------------------------------------------------------------ traversals
+
+    def chain(self, head: Expression, suffixes: list[Suffix]) -> Expression:
+        return fold_suffixes(head, suffixes, self.diagnostics)
+
+    def suffixes_first(self, suffix: Suffix) -> list[Suffix]:
+        return [suffix]
+
+    def suffixes_add(self, suffixes: list[Suffix], suffix: Suffix) -> list[Suffix]:
+        suffixes.append(suffix)
+        return suffixes
+
+    def sfx_attr(self, dot: Tok, name: Tok) -> Suffix:
+        return ("attr", name.value, self.loc.range(dot.start, name.end))
+
+    def sfx_legacy_index(self, dot: Tok, number: Tok) -> Suffix:
+        return ("lindex", number.value, self.loc.range(dot.start, number.end))
+
+    def sfx_legacy_splat(self, dot: Tok, star: Tok) -> Suffix:
+        return ("lsplat", None, self.loc.range(dot.start, star.end))
+
+    def sfx_index(self, lbrack: Tok, key: Expression, rbrack: Tok) -> Suffix:
+        return ("index", key, self.loc.range(lbrack.start, rbrack.end))
+
+    def sfx_splat(self, lbrack: Tok, _star: Tok, rbrack: Tok) -> Suffix:
+        return ("splat", None, self.loc.range(lbrack.start, rbrack.end))
+
+    # ------------------------------------------------------------ terms
+
+    def number(self, tok: Tok) -> Expression:
+        return LiteralValueExpr(NumberLiteral(tok.value), self.r(tok))
+
+    def variable(self, tok: Tok) -> Expression:
+        rng = self.r(tok)
+        if tok.value in _KEYWORD_LITERALS:
+            return LiteralValueExpr(_KEYWORD_LITERALS[tok.value], rng)
+        return ScopeTraversalExpr((TraverseRoot(tok.value, rng),), rng)
+
+    def paren(self, lpar: Tok, expr: Expression, rpar: Tok) -> Expression:
+        return ParenthesesExpr(expr, self.loc.range(lpar.start, rpar.end))
+
+    def _call(self, name: Tok, lpar: Tok, args: list[Expression], rpar: Tok, expand: bool) -> Expression:
+        name_range = self.r(name)
+        close = self.r(rpar)
+        return FunctionCallExpr(
+            name.value, tuple(args), expand, name_range, self.r(lpar), close, self.span(name_range, close)
+        )
+
+    def call_none(self, name: Tok, lpar: Tok, rpar: Tok) -> Expression:
+        return self._call(name, lpar, [], rpar, False)
+
+    def call(self, name: Tok, lpar: Tok, args: list[Expression], rpar: Tok) -> Expression:
+        return self._call(name, lpar, args, rpar, False)
+
+    def call_comma(self, name: Tok, lpar: Tok, args: list[Expression], _comma: Tok, rpar: Tok) -> Expression:
+        return self._call(name, lpar, args, rpar, False)
+
+    def call_expand(self, name: Tok, lpar: Tok, args: list[Expression], _dots: Tok, rpar: Tok) -> Expression:
+        return self._call(name, lpar, args, rpar, True)
+
+    def exprs_first(self, expr: Expression) -> list[Expression]:
+        return [expr]
+
+    def exprs_add(self, exprs: list[Expression], _comma: Tok, expr: Expression) -> list[Expression]:
+        exprs.append(expr)
+        return exprs
+
+    def _tuple(self, lbrack: Tok, exprs: list[Expression], rbrack: Tok) -> Expression:
+        return TupleConsExpr(tuple(exprs), self.loc.range(lbrack.start, rbrack.end), self.r(lbrack))
+
+    def tuple_empty(self, lbrack: Tok, rbrack: Tok) -> Expression:
+        return self._tuple(lbrack, [], rbrack)
+
+    def tuple(self, lbrack: Tok, exprs: list[Expression], rbrack: Tok) -> Expression:
+        return self._tuple(lbrack, exprs, rbrack)
+
+    def tuple_comma(self, lbrack: Tok, exprs: list[Expression], _comma: Tok, rbrack: Tok) -> Expression:
+        return self._tuple(lbrack, exprs, rbrack)
+
+    def _object(self, lbrace: Tok, items: list[ObjectConsItem], rbrace: Tok) -> Expression:
+        return ObjectConsExpr(tuple(items), self.loc.range(lbrace.start, rbrace.end), self.r(lbrace))
+
+    def object_empty(self, lbrace: Tok, _nls: None, rbrace: Tok) -> Expression:
+        return self._object(lbrace, [], rbrace)
+
+    def object(self, lbrace: Tok, _nls: None, items: list[ObjectConsItem], rbrace: Tok) -> Expression:
+        return self._object(lbrace, items, rbrace)
+
+    def object_sep(self, lbrace: Tok, _nls: None, items: list[ObjectConsItem], _sep: None, rbrace: Tok) -> Expression:
+        return self._object(lbrace, items, rbrace)
+
+    def nls_empty(self) -> None:
+        return None
+
+    def nls_add(self, _nls: None, _nl: Tok) -> None:
+        return None
+
+    def items_first(self, item: ObjectConsItem) -> list[ObjectConsItem]:
+        return [item]
+
+    def items_add(self, items: list[ObjectConsItem], _sep: None, item: ObjectConsItem) -> list[ObjectConsItem]:
+        items.append(item)
+        return items
+
+    def item_sep(self, _tok: Tok, _nls: None) -> None:
+        return None
+
+    def item(self, key: Expression, _sep: Tok, value: Expression) -> ObjectConsItem:
+        start = key.range.start.byte - self.loc.base.byte
+        text = self.loc.text
+        # HCL forces a key to be an expression when it starts with a parenthesis.
+        forced = isinstance(key, ParenthesesExpr) or (
+            text.isascii() and 0 <= start < len(text) and text[start] == "("
+        )
+        return ObjectConsItem(ObjectConsKeyExpr(key, forced, key.range), value)
+
+    # ------------------------------------------------------------ for expressions
+
+    def for_head_value(self, value: Tok, in_tok: Tok, coll: Expression, colon: Tok) -> tuple[None, str, Expression]:
+        self._check_in(in_tok)
+        return (None, value.value, coll)
+
+    def for_head_key_value(
+        self, key: Tok, _comma: Tok, value: Tok, in_tok: Tok, coll: Expression, colon: Tok
+    ) -> tuple[str, str, Expression]:
+        self._check_in(in_tok)
+        return (key.value, value.value, coll)
+
+    def _check_in(self, tok: Tok) -> None:
+        if tok.value != "in":
+            self.diagnostics.error(
+                "Invalid 'for' expression",
+                "For expression requires the 'in' keyword after its name declarations.",
+                self.r(tok),
+            )
+
+    def _check_if(self, tok: Tok) -> None:
+        if tok.value != "if":
+            self.diagnostics.error(
+                "Invalid 'for' expression",
+                "Extra characters after the end of the 'for' expression.",
+                self.r(tok),
+            )
+
+    def _for(
+        self,
+        open_tok: Tok,
+        head: tuple[str | None, str, Expression],
+        key: Expression | None,
+        value: Expression,
+        cond: Expression | None,
+        group: bool,
+        close_tok: Tok,
+    ) -> Expression:
+        open_range = self.r(open_tok)
+        close_range = self.r(close_tok)
+        key_var, value_var, coll = head
+        return ForExpr(
+            key_var, value_var, coll, key, value, cond, group, self.span(open_range, close_range), open_range, close_range
+        )
+
+    def for_tuple(self, lb: Tok, _for: Tok, head: Any, value: Expression, rb: Tok) -> Expression:
+        return self._for(lb, head, None, value, None, False, rb)
+
+    def for_tuple_if(self, lb: Tok, _for: Tok, head: Any, value: Expression, if_tok: Tok, cond: Expression, rb: Tok) -> Expression:
+        self._check_if(if_tok)
+        return self._for(lb, head, None, value, cond, False, rb)
+
+    def for_object(self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, rb: Tok) -> Expression:
+        return self._for(lb, head, key, value, None, False, rb)
+
+    def for_object_group(
+        self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, _g: Tok, rb: Tok
+    ) -> Expression:
+        return self._for(lb, head, key, value, None, True, rb)
+
+    def for_object_if(
+        self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, if_tok: Tok, cond: Expression, rb: Tok
+    ) -> Expression:
+        self._check_if(if_tok)
+        return self._for(lb, head, key, value, cond, False, rb)
+
+    def for_object_group_if(
+        self,
+        lb: Tok,
+        _for: Tok,
+        head: Any,
+        key: Expression,
+        _a: Tok,
+        value: Expression,
+        _g: Tok,
+        if_tok: Tok,
+        cond: Expression,
+        rb: Tok,
+    ) -> Expression:
+        self._check_if(if_tok)
+        return self._for(lb, head, key, value, cond, True, rb)
+
+    # ------------------------------------------------------------ templates
+
+    def quoted(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
+        return self.template(parts, self.loc.range(open_tok.start, close.end), False)
+
+    def heredoc(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
+        return self.template(parts, self.loc.range(open_tok.start, close.end), True)
+
+    def template(self, parts: TemplateParts, rng: Range, heredoc: bool) -> Expression:
+        if len(parts) == 1 and not _is_text(parts[0]):
+            return TemplateWrapExpr(parts[0], rng)
+        return TemplateExpr(self.merge_literals(parts, rng), rng, heredoc)
+
+    def merge_literals(self, parts: list[Expression], rng: Range) -> tuple[Expression, ...]:
+        out: list[Expression] = []
+        for part in parts:
+            if _is_text(part):
+                assert isinstance(part, LiteralValueExpr)
+                if not part.value and len(parts) > 1:
+                    continue
+                prev = out[-1] if out else None
+                if prev is not None and _is_text(prev):
+                    assert isinstance(prev, LiteralValueExpr)
+                    out[-1] = LiteralValueExpr(str(prev.value) + str(part.value), self.span(prev.range, part.range))
+                    continue
+            out.append(part)
+        if not out:
+            out.append(LiteralValueExpr("", Range(self.filename, rng.start, rng.start)))
+        return tuple(out)
+
+    def tparts_empty(self) -> TemplateParts:
+        return TemplateParts()
+
+    def tparts_add(self, parts: TemplateParts, part: Expression) -> TemplateParts:
+        parts.append(part)
+        return parts
+
+    def t_literal(self, tok: Tok) -> Expression:
+        return LiteralValueExpr(tok.value, self.r(tok))
+
+    def t_interp(self, _open: Tok, expr: Expression, _close: Tok) -> Expression:
+        return expr
+
+    def _sub_template(self, parts: TemplateParts, after: Tok, before: Tok) -> TemplateExpr:
+        rng = self.loc.range(after.end, before.start)
+        return TemplateExpr(self.merge_literals(parts, rng), rng)
+
+    def t_if(self, open_tok: Tok, cond: Expression, c1: Tok, parts: TemplateParts, endif: Tok, c2: Tok) -> Expression:
+        true_t = self._sub_template(parts, c1, endif)
+        return TemplateIfExpr(cond, true_t, None, self.loc.range(open_tok.start, c2.end))
+
+    def t_if_else(
+        self,
+        open_tok: Tok,
+        cond: Expression,
+        c1: Tok,
+        true_parts: TemplateParts,
+        else_tok: Tok,
+        c2: Tok,
+        false_parts: TemplateParts,
+        endif: Tok,
+        c3: Tok,
+    ) -> Expression:
+        true_t = self._sub_template(true_parts, c1, else_tok)
+        false_t = self._sub_template(false_parts, c2, endif)
+        return TemplateIfExpr(cond, true_t, false_t, self.loc.range(open_tok.start, c3.end))
+
+    def t_for(
+        self, open_tok: Tok, value: Tok, in_tok: Tok, coll: Expression, c1: Tok, parts: TemplateParts, end: Tok, c2: Tok
+    ) -> Expression:
+        self._check_template_in(in_tok)
+        body = self._sub_template(parts, c1, end)
+        return TemplateForExpr(None, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
+
+    def t_for_key(
+        self,
+        open_tok: Tok,
+        key: Tok,
+        _comma: Tok,
+        value: Tok,
+        in_tok: Tok,
+        coll: Expression,
+        c1: Tok,
+        parts: TemplateParts,
+        end: Tok,
+        c2: Tok,
+    ) -> Expression:
+        self._check_template_in(in_tok)
+        body = self._sub_template(parts, c1, end)
+        return TemplateForExpr(key.value, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
+
+    def _check_template_in(self, tok: Tok) -> None:
+        if tok.value != "in":
+            self.diagnostics.error(
+                "Invalid 'for' directive",
+                "For directive requires 'in' keyword after names.",
+                self.r(tok),
+            )
+
+
+def _is_text(part: Expression) -> bool:
+    return type(part) is LiteralValueExpr and isinstance(part.value, str)

@@ -1,0 +1,143 @@
+"""The LALR driver: feeds scanner tokens through the cached tables.
+
+Reductions call the Builder method named by the rule's alias, so the tree is
+built during the parse. On a syntax error the driver asks ``errors`` for a
+diagnostic and, when parsing a file, recovers by discarding input up to the
+end of the broken body item and resuming in the innermost open body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hclrun.diagnostics import Diagnostics
+from hclrun.syntax.builder import BodyItems, Builder
+from hclrun.syntax.errors import describe_error
+from hclrun.syntax.lexer import Tok
+from hclrun.syntax.tables import ParseTables, load_tables
+
+_OPENERS = frozenset(("LBRACE", "LBRACK", "LPAR", "OQUOTE", "HEREDOC_BEGIN", "TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
+_CLOSERS = {
+    "RBRACE": "LBRACE",
+    "RBRACK": "LBRACK",
+    "RPAR": "LPAR",
+    "CQUOTE": "OQUOTE",
+    "HEREDOC_END": "HEREDOC_BEGIN",
+}
+_TEMPLATE_SEQ = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
+
+
+class _Compiled:
+    """Tables plus per-rule callbacks bound to one builder."""
+
+    def __init__(self, tables: ParseTables) -> None:
+        self.tables = tables
+        symbols: dict[int, str] = {}
+        for row in tables.actions:
+            for symbol, target in row.items():
+                if target >= 0:
+                    symbols[target] = symbol
+        self.state_symbols = symbols
+
+
+_compiled: _Compiled | None = None
+
+
+def compiled() -> _Compiled:
+    global _compiled
+    if _compiled is None:
+        _compiled = _Compiled(load_tables())
+    return _compiled
+
+
+def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end_offset: int, recover: bool) -> Any:
+    """Parse ``tokens`` from the start symbol; None when the input is broken beyond recovery."""
+    comp = compiled()
+    tables = comp.tables
+    actions = tables.actions
+    rules = tables.rules
+    callbacks: list[Callable[..., Any] | None] = [
+        None if alias is None else getattr(builder, alias) for _, _, alias in rules
+    ]
+    states = [tables.start_states[start]]
+    values: list[Any] = [None]
+    eof = Tok("$END", "", end_offset, end_offset + 1)
+    count = len(tokens)
+    i = 0
+    last_error = -1
+    while True:
+        tok = tokens[i] if i < count else eof
+        row = actions[states[-1]]
+        act = row.get(tok.type)
+        if act is None:
+            diags.append(describe_error(comp, states, values, tok, builder.loc))
+            if not recover or tok is eof or i == last_error:
+                return _salvage(values) if recover else None
+            last_error = i
+            resumed = _recover(states, values, tokens, i)
+            if resumed is None:
+                return None
+            i = resumed
+            continue
+        if act >= 0:
+            states.append(act)
+            values.append(tok)
+            i += 1
+            continue
+        size, origin, _ = rules[-act - 1]
+        callback = callbacks[-act - 1]
+        if size:
+            args = values[-size:]
+            del states[-size:]
+            del values[-size:]
+            value = callback(*args) if callback is not None else args[0]
+        else:
+            value = callback() if callback is not None else None
+        if origin == start and len(states) == 1:
+            if tok is eof:
+                return value
+        goto = actions[states[-1]][origin]
+        states.append(goto)
+        values.append(value)
+
+
+def _salvage(values: list[Any]) -> Any:
+    """The outermost body parsed so far, when the input ends inside a broken item."""
+    for value in values:
+        if isinstance(value, BodyItems):
+            return value
+    return None
+
+
+def _recover(states: list[int], values: list[Any], tokens: list[Tok], i: int) -> int | None:
+    """Drop the broken body item; return the index of the token to resume at."""
+    k = len(values) - 1
+    while k > 0 and not isinstance(values[k], BodyItems):
+        k -= 1
+    if k == 0:
+        return None
+    del states[k + 1 :]
+    del values[k + 1 :]
+    opened: list[str] = []
+    count = len(tokens)
+    while i < count:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "NL" and not opened:
+            return i  # resume with the newline that ends the item
+        if kind in _OPENERS:
+            opened.append(kind)
+        elif kind in _CLOSERS:
+            want = _CLOSERS[kind]
+            while opened and opened[-1] != want:
+                opened.pop()
+            if opened:
+                opened.pop()
+        elif kind == "TCLOSE":
+            while opened and opened[-1] not in _TEMPLATE_SEQ:
+                opened.pop()
+            if opened:
+                opened.pop()
+        i += 1
+    return i  # at the end: the body either completes or reports it is unclosed

@@ -1,0 +1,206 @@
+"""Turning an LALR syntax error into a diagnostic with HCL's wording.
+
+The parser only knows "no action for this token in this state". To say what
+HCL says, we look at the construct being parsed: the symbols on the stack
+(every LR state is entered through one symbol) and which closing token the
+parser would accept after finishing the reductions the input allows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hclrun.diagnostics import Diagnostic
+from hclrun.source import Range
+from hclrun.syntax.lexer import Tok
+from hclrun.syntax.locate import Locator
+
+if TYPE_CHECKING:
+    from hclrun.syntax.driver import _Compiled
+
+_EXPR_START = ("IDENT", "NUMBER", "LPAR", "OQUOTE", "MINUS", "BANG", "LBRACK", "LBRACE", "HEREDOC_BEGIN")
+_INVALID_EXPR = "Expected the start of an expression, but found an invalid expression token."
+
+
+def _simulate(comp: _Compiled, states: list[int], symbol: str) -> list[int] | None:
+    """The state stack after the reductions leading to shifting ``symbol``, or None."""
+    actions = comp.tables.actions
+    rules = comp.tables.rules
+    stack = list(states)
+    for _ in range(10_000):
+        act = actions[stack[-1]].get(symbol)
+        if act is None:
+            return None
+        if act >= 0:
+            return stack
+        size, origin, _ = rules[-act - 1]
+        if size:
+            del stack[-size:]
+        goto = actions[stack[-1]].get(origin)
+        if goto is None:
+            return None
+        stack.append(goto)
+    return None
+
+
+def _symbols(comp: _Compiled, states: list[int]) -> list[str]:
+    get = comp.state_symbols.get
+    return [get(s, "") for s in states[1:]]
+
+
+def _ends_with(symbols: list[str], *tail: str) -> bool:
+    return len(symbols) >= len(tail) and tuple(symbols[-len(tail) :]) == tail
+
+
+def _last_index(values: list[Any], *types: str) -> int:
+    for k in range(len(values) - 1, 0, -1):
+        v = values[k]
+        if isinstance(v, Tok) and v.type in types:
+            return k
+    return -1
+
+
+def describe_error(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, loc: Locator) -> Diagnostic:
+    summary, detail, subject = _classify(comp, states, values, tok, loc)
+    return Diagnostic.error(summary, detail, subject)
+
+
+def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, loc: Locator) -> tuple[str, str, Range]:
+    at = loc.range(tok.start, tok.end)
+    expected = comp.tables.actions[states[-1]]
+    syms = _symbols(comp, states)
+    top = syms[-1] if syms else ""
+
+    # Where a body item may start.
+    if top in ("body", "NL") and (top == "body" or _ends_with(syms, "LBRACE", "NL")) and "IDENT" in expected:
+        if tok.type == "$END" and top == "body" and len(syms) > 1:
+            k = _last_index(values, "LBRACE")
+            if k > 0:
+                brace = values[k]
+                return (
+                    "Unclosed configuration block",
+                    "There is no closing brace for this block before the end of the file. "
+                    "This may be caused by incorrect brace nesting elsewhere in this file.",
+                    loc.range(brace.start, brace.end),
+                )
+        return "Argument or block definition required", "An argument or block definition is required here.", at
+    if top == "IDENT" and len(syms) >= 2 and syms[-2] in ("body", "NL", "LBRACE") and "EQ" in expected:
+        name = values[-1]
+        if syms[-2] == "LBRACE" and "body" not in syms[-3:-2] and tok.type in ("LBRACE", "IDENT", "OQUOTE"):
+            return (
+                "Argument definition required",
+                "A single-line block definition can contain only a single argument. If you meant to define "
+                f'argument "{name.value}", use an equals sign to assign it a value. To define a nested block, '
+                "place it on a line of its own within its parent block.",
+                loc.range(name.start, tok.end),
+            )
+        if tok.type not in ("NL", "$END"):
+            return (
+                "Argument or block definition required",
+                'An argument or block definition is required here. To set an argument, use the equals sign "=" '
+                "to introduce the argument value.",
+                loc.range(name.start, name.end),
+            )
+    if top == "labels":
+        if tok.type == "EQ":
+            detail = 'The equals sign "=" indicates an argument definition, and must not be used when defining a block.'
+        else:
+            detail = (
+                'A block definition must have block content delimited by "{" and "}", starting on the same line '
+                "as the block header."
+            )
+        if tok.type in ("IDENT", "OQUOTE", "LBRACE", "EQ", "NL", "$END") or True:
+            return "Invalid block definition", detail, at
+
+    # A complete construct followed by something unexpected.
+    after_nl = _simulate(comp, states, "NL")
+    if after_nl is not None:
+        s = _symbols(comp, after_nl)
+        if _ends_with(s, "IDENT", "EQ", "expr"):
+            return "Missing newline after argument", "An argument definition must end with a newline.", at
+        if _ends_with(s, "block"):
+            return "Missing newline after block definition", "A block definition must end with a newline.", at
+    after_comma = _simulate(comp, states, "COMMA")
+    if after_comma is not None:
+        s = _symbols(comp, after_comma)
+        if _ends_with(s, "exprs"):
+            if len(s) >= 3 and s[-2] == "LPAR":
+                return "Missing argument separator", "A comma is required to separate each function argument from the next.", at
+            return "Missing item separator", "Expected a comma to mark the beginning of the next item.", at
+        if _ends_with(s, "items"):
+            return "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", at
+    if top == "ELLIPSIS" and "RPAR" in expected:
+        dots = values[-1]
+        return (
+            "Missing closing parenthesis",
+            "An expanded function argument (with ...) must be immediately followed by closing parentheses.",
+            loc.range(dots.start, dots.end),
+        )
+    for symbol, tail, summary, detail in _CLOSERS:
+        after = _simulate(comp, states, symbol)
+        if after is not None and _ends_with(_symbols(comp, after), *tail):
+            if summary == "Unclosed template interpolation sequence":
+                k = _last_index(values, "TINTERP")
+                if k > 0:
+                    opener = values[k]
+                    return summary, detail, loc.range(opener.start, opener.end)
+            return summary, detail, at
+    if top == "DOT":
+        return "Invalid attribute name", "An attribute name is required after a dot.", at
+    if top == "FOR":
+        return "Invalid 'for' expression", "For expression requires variable name after 'for'.", at
+    if "RBRACE" == tok.type and _simulate(comp, states, "ARROW") is not None:
+        return "Invalid 'for' expression", "Key expression is required when building an object.", at
+    if tok.type in ("CQUOTE", "HEREDOC_END", "$END"):
+        k = _last_index(values, "T_IF", "T_FOR", "T_ELSE")
+        if k > 0:
+            opener = values[k]
+            close = _next_close(values, k)
+            name = "if" if opener.type in ("T_IF", "T_ELSE") else "for"
+            end_name = "endif" if name == "if" else "endfor"
+            where = loc.range(opener.start, close.end if close is not None else opener.end)
+            return (
+                "Unexpected end of template",
+                f"The {name} directive at {_short(where)} is missing its corresponding {end_name} directive.",
+                at,
+            )
+    if any(t in expected for t in _EXPR_START):
+        return "Invalid expression", _INVALID_EXPR, at
+    if tok.type == "$END":
+        return "Invalid expression", _INVALID_EXPR, at
+    return "Invalid expression", _INVALID_EXPR, at
+
+
+def _next_close(values: list[Any], k: int) -> Tok | None:
+    for v in values[k + 1 :]:
+        if isinstance(v, Tok) and v.type == "TCLOSE":
+            return v
+    return None
+
+
+def _short(rng: Range) -> str:
+    if rng.start.line == rng.end.line:
+        return f"{rng.filename}:{rng.start.line},{rng.start.column}-{rng.end.column}"
+    return f"{rng.filename}:{rng.start.line},{rng.start.column}-{rng.end.line},{rng.end.column}"
+
+
+_CLOSERS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("COLON", ("QMARK", "expr"), "Missing false expression in conditional",
+     "The conditional operator (...?...:...) requires a false expression, delimited by a colon."),
+    ("RPAR", ("LPAR", "expr"), "Unbalanced parentheses", "Expected a closing parenthesis to terminate the expression."),
+    ("RBRACK", ("LBRACK", "STAR"), "Missing close bracket on splat index",
+     'The star for a full splat operator must be immediately followed by a closing bracket ("]").'),
+    ("RBRACK", ("LBRACK", "expr"), "Missing close bracket on index", 'The index operator must end with a closing bracket ("]").'),
+    ("EQ", ("nls", "expr"), "Missing key/value separator",
+     'Expected an equals sign ("=") to mark the beginning of the attribute value.'),
+    ("EQ", ("item_sep", "expr"), "Missing key/value separator",
+     'Expected an equals sign ("=") to mark the beginning of the attribute value.'),
+    ("TCLOSE", ("TINTERP", "expr"), "Unclosed template interpolation sequence",
+     "There is no closing brace for this interpolation sequence before the end of the quoted template. "
+     "This might be caused by incorrect nesting inside the given expression."),
+    ("RPAR", ("exprs",), "Unterminated function call",
+     "There is no closing parenthesis for this function call before the end of the file. "
+     "This may be caused by incorrect parenthesis nesting elsewhere in this file."),
+    ("RBRACK", ("exprs",), "Missing item separator", "Expected a comma to mark the beginning of the next item."),
+    ("RBRACE", ("items",), "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute."),
+)  # fmt: skip

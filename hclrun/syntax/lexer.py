@@ -1,0 +1,439 @@
+"""The scanner for HCL native syntax: text → tokens for the LALR parser.
+
+It does three jobs that a context-free grammar cannot do cheaply:
+
+* Newline significance by bracket stack: newlines are tokens only directly
+  inside a body or an object constructor (``{``); inside ``(``, ``[``, a
+  ``{ for ...}`` expression and a template interpolation they are dropped.
+  At the top of a file they end attributes and blocks; for a standalone
+  expression they are ignored.
+* Templates: quoted strings, heredocs and bare templates are split into
+  literal chunks, ``${`` interpolations and ``%{`` directives. Literal chunks
+  are "cooked" here: escapes decoded, ``~`` strip markers applied to the
+  neighbouring literals, and ``<<-`` indentation removed.
+* Context keywords: ``for`` directly after ``[``/``{`` and the directive
+  keywords after ``%{`` get their own token types.
+
+Problems (invalid characters, bad escapes, unterminated strings) become
+diagnostics; the scanner always reaches the end of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.syntax.locate import Locator
+
+
+class Tok:
+    """A token: its grammar symbol, value and character offsets.
+
+    ``value`` is the identifier or number text, the cooked text of a template
+    literal, or the delimiter of a heredoc. ``flag`` marks a ``~`` strip
+    marker on template openers and closers and ``<<-`` on heredocs.
+    """
+
+    __slots__ = ("end", "flag", "start", "type", "value")
+
+    def __init__(self, type: str, value: str, start: int, end: int, flag: bool = False) -> None:
+        self.type = type
+        self.value = value
+        self.start = start
+        self.end = end
+        self.flag = flag
+
+    def __repr__(self) -> str:
+        return f"Tok({self.type}, {self.value!r}, {self.start}, {self.end})"
+
+
+MODE_FILE = "file"
+MODE_EXPR = "expr"
+MODE_TEMPLATE = "template"
+
+_NORMAL = re.compile(
+    r"""
+     (?P<ws>[ \t]+)
+    |(?P<nl>\r?\n)
+    |(?P<ident>[^\W\d][\w-]*(?:::[^\W\d][\w-]*)*)
+    |(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
+    |(?P<heredoc><<(-?)([^\W\d][\w-]*)[ \t]*\r?\n)
+    |(?P<punct>\.\.\.|=>|==|!=|<=|>=|&&|\|\||~\}|[{}\[\]().,=:?*+\-/%!<>"])
+    |(?P<comment>(?:\#|//)[^\r\n]*|/\*)
+    """,
+    re.X,
+)
+_PUNCT = {
+    "{": "LBRACE", "}": "RBRACE", "[": "LBRACK", "]": "RBRACK", "(": "LPAR", ")": "RPAR",
+    ",": "COMMA", ".": "DOT", "=": "EQ", ":": "COLON", "?": "QMARK", "=>": "ARROW",
+    "...": "ELLIPSIS", "*": "STAR", "||": "OR", "&&": "AND", "==": "EQEQ", "!=": "NEQ",
+    "<": "LT", ">": "GT", "<=": "LTE", ">=": "GTE", "+": "PLUS", "-": "MINUS",
+    "/": "SLASH", "%": "PERCENT", "!": "BANG",
+}  # fmt: skip
+_FOR_AHEAD = re.compile(r"(?:\s|#[^\n]*|//[^\n]*|/\*.*?\*/)*for(?![\w-])", re.S)
+_QUOTED_LIT = re.compile(r"(?:\$\$\{|%%\{|[^\"\\$%\r\n]+|\\[^\r\n]|\$(?!\{)|%(?!\{))+")
+_HEREDOC_LINE = re.compile(r"(?:\$\$\{|%%\{|[^$%\n]+|\$(?!\{)|%(?!\{))*\n?")
+_BARE_LIT = re.compile(r"(?:\$\$\{|%%\{|[^$%]+|\$(?!\{)|%(?!\{))+")
+_DIRECTIVE = re.compile(r"%\{(~?)[ \t]*([A-Za-z_][\w-]*)?")
+_DIRECTIVES = {"if": "T_IF", "else": "T_ELSE", "endif": "T_ENDIF", "for": "T_FOR", "endfor": "T_ENDFOR"}
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))|\$\$\{|%%\{", re.S)
+_SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_TEMPLATE_OPENERS = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
+_CLOSERS = {"}": "{f$%", ")": "(", "]": "["}
+
+
+@dataclass
+class _Template:
+    """A template being scanned: its kind and the indices of its own tokens."""
+
+    kind: str  # '"' quoted, 'h' heredoc, 't' bare
+    parts: list[int] = field(default_factory=list)
+    delimiter: str = ""
+    flush: bool = False
+    line_start: bool = True
+    start: int = 0
+
+
+class Scanner:
+    """Scans one text in one mode; ``tokens`` and ``diagnostics`` hold the result."""
+
+    def __init__(self, text: str, locator: Locator, mode: str) -> None:
+        self.text = text
+        self.loc = locator
+        self.mode = mode
+        self.tokens: list[Tok] = []
+        self.diagnostics = Diagnostics()
+        self._stack: list[str] = []
+        self._templates: list[_Template] = []
+
+    # ------------------------------------------------------------ driver
+
+    def scan(self) -> list[Tok]:
+        text = self.text
+        n = len(text)
+        pos = 0
+        if self.mode == MODE_TEMPLATE:
+            self._stack.append("t")
+            self._templates.append(_Template("t"))
+        stack = self._stack
+        while pos < n:
+            top = stack[-1] if stack else ""
+            if top in ('"', "h", "t"):
+                pos = self._scan_template(pos, top)
+            else:
+                pos = self._scan_normal(pos)
+        self._finish(n)
+        return self.tokens
+
+    def _error(self, summary: str, detail: str, start: int, end: int) -> None:
+        self.diagnostics.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
+
+    def _finish(self, n: int) -> None:
+        while self._stack:
+            top = self._stack.pop()
+            if top == '"':
+                tpl = self._templates[-1]
+                self._error(
+                    "Unterminated template string",
+                    "No closing marker was found for the string.",
+                    tpl.start,
+                    tpl.start + 1,
+                )
+                self._close_template(n, n, "CQUOTE")
+            elif top == "h":
+                tpl = self._templates[-1]
+                self._error(
+                    "Unterminated template string",
+                    f"No closing marker was found for the heredoc started here ({tpl.delimiter}).",
+                    tpl.start,
+                    tpl.start + 2,
+                )
+                self._close_template(n, n, "HEREDOC_END")
+            elif top == "t":
+                self._close_template(n, n, "")
+        if self.mode == MODE_FILE and self.tokens and self.tokens[-1].type != "NL":
+            self.tokens.append(Tok("NL", "", n, n))
+
+    # ------------------------------------------------------------ normal tokens
+
+    def _scan_normal(self, pos: int) -> int:
+        text = self.text
+        tokens = self.tokens
+        stack = self._stack
+        m = _NORMAL.match(text, pos)
+        if m is None:
+            return self._invalid_char(pos)
+        kind = m.lastgroup
+        end = m.end()
+        if kind == "ws":
+            return end
+        if kind == "ident":
+            value = m.group()
+            if "::" in value:
+                tokens.append(Tok("NSIDENT", value, pos, end))
+            elif value == "for" and tokens and tokens[-1].type in ("LBRACK", "LBRACE") and tokens[-1].end <= pos:
+                tokens.append(Tok("FOR", value, pos, end))
+            else:
+                tokens.append(Tok("IDENT", value, pos, end))
+            return end
+        if kind == "punct":
+            value = m.group()
+            if value == '"':
+                tokens.append(Tok("OQUOTE", value, pos, end))
+                stack.append('"')
+                self._templates.append(_Template('"', start=pos))
+                return end
+            if value == "{":
+                is_for = _FOR_AHEAD.match(text, end) is not None
+                stack.append("f" if is_for else "{")
+                tokens.append(Tok("LBRACE", value, pos, end))
+                return end
+            if value in ("(", "["):
+                stack.append(value)
+                tokens.append(Tok(_PUNCT[value], value, pos, end))
+                return end
+            if value in ("}", "~}", ")", "]"):
+                return self._close_bracket(value, pos, end)
+            tokens.append(Tok(_PUNCT[value], value, pos, end))
+            return end
+        if kind == "nl":
+            top = stack[-1] if stack else ""
+            if (top == "{" or (not stack and self.mode == MODE_FILE)) and tokens and tokens[-1].type != "NL":
+                tokens.append(Tok("NL", "\n", pos, end))
+            return end
+        if kind == "number":
+            value = m.group()
+            tokens.append(Tok("NUMBER", value, pos, end))
+            return end
+        if kind == "comment":
+            if m.group() == "/*":
+                close = text.find("*/", end)
+                if close < 0:
+                    self._error(
+                        "Unterminated multi-line comment",
+                        "There is no closing marker for this multi-line comment.",
+                        pos,
+                        end,
+                    )
+                    return len(text)
+                return close + 2
+            return end
+        # heredoc opener
+        delimiter = m.group(m.lastindex + 2) if m.lastindex else ""
+        flush = m.group(m.lastindex + 1) == "-" if m.lastindex else False
+        tokens.append(Tok("HEREDOC_BEGIN", delimiter, pos, end, flush))
+        stack.append("h")
+        self._templates.append(_Template("h", delimiter=delimiter, flush=flush, start=pos))
+        return end
+
+    def _close_bracket(self, value: str, pos: int, end: int) -> int:
+        stack = self._stack
+        top = stack[-1] if stack else ""
+        if value == "~}" or (value == "}" and top in ("$", "%")):
+            if top in ("$", "%"):
+                stack.pop()
+                tok = Tok("TCLOSE", value, pos, end, value == "~}")
+                self.tokens.append(tok)
+                self._templates[-1].parts.append(len(self.tokens) - 1)
+                return end
+            self._invalid_char(pos)
+            return end
+        if top and top in _CLOSERS[value]:
+            stack.pop()
+        self.tokens.append(Tok(_PUNCT[value], value, pos, end))
+        return end
+
+    def _invalid_char(self, pos: int) -> int:
+        ch = self.text[pos]
+        if ch == "\r":
+            return pos + 1
+        detail = "This character is not used within the language."
+        if ch == "'":
+            detail = 'Single quotes are not valid. Use double quotes (") to enclose strings.'
+        elif ch == "\t":
+            detail = "Tab characters may not be used. The recommended indentation style is two spaces per indent."
+        self._error("Invalid character", detail, pos, pos + 1)
+        return pos + 1
+
+    # ------------------------------------------------------------ templates
+
+    def _scan_template(self, pos: int, kind: str) -> int:
+        text = self.text
+        tpl = self._templates[-1]
+        if kind == "h" and tpl.line_start:
+            m = re.compile(r"[ \t]*" + re.escape(tpl.delimiter) + r"(?=[ \t]*\r?\n|[ \t]*$)").match(text, pos)
+            if m is not None:
+                self._close_template(pos, m.end(), "HEREDOC_END")
+                return m.end()
+        ch = text[pos]
+        if ch == '"' and kind == '"':
+            self._close_template(pos, pos + 1, "CQUOTE")
+            return pos + 1
+        if (ch == "$" or ch == "%") and text.startswith("{", pos + 1):
+            return self._template_opener(pos, tpl)
+        if kind == '"':
+            m = _QUOTED_LIT.match(text, pos)
+            if m is None:  # a newline or a lone backslash before one
+                return self._unterminated_quote(pos, tpl)
+            self._literal(pos, m.end(), self._cook_quoted(m.group(), pos), tpl)
+            return m.end()
+        if kind == "h":
+            m = _HEREDOC_LINE.match(text, pos)
+            assert m is not None
+            end = m.end()
+            raw = m.group()
+            self._literal(pos, end, raw.replace("$${", "${").replace("%%{", "%{"), tpl)
+            tpl.line_start = raw.endswith("\n")
+            return end
+        m = _BARE_LIT.match(text, pos)
+        assert m is not None
+        self._literal(pos, m.end(), m.group().replace("$${", "${").replace("%%{", "%{"), tpl)
+        return m.end()
+
+    def _literal(self, start: int, end: int, value: str, tpl: _Template) -> None:
+        self.tokens.append(Tok("TLIT", value, start, end))
+        tpl.parts.append(len(self.tokens) - 1)
+
+    def _template_opener(self, pos: int, tpl: _Template) -> int:
+        text = self.text
+        tpl.line_start = False
+        if text[pos] == "$":
+            strip = text.startswith("~", pos + 2)
+            end = pos + 3 if strip else pos + 2
+            self.tokens.append(Tok("TINTERP", "${", pos, end, strip))
+            self._stack.append("$")
+        else:
+            m = _DIRECTIVE.match(text, pos)
+            assert m is not None
+            strip = m.group(1) == "~"
+            keyword = m.group(2) or ""
+            kind = _DIRECTIVES.get(keyword)
+            end = m.end()
+            if kind is None:
+                self._error(
+                    "Invalid template directive",
+                    "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.",
+                    pos,
+                    end,
+                )
+                kind = "T_IF"  # keep the structure; the parse fails on the missing endif
+            self.tokens.append(Tok(kind, keyword, pos, end, strip))
+            self._stack.append("%")
+        tpl.parts.append(len(self.tokens) - 1)
+        return end
+
+    def _unterminated_quote(self, pos: int, tpl: _Template) -> int:
+        text = self.text
+        if text[pos] == "\\":
+            pos += 1
+        self._error(
+            "Invalid multi-line string",
+            "Quoted strings may not be split over multiple lines. To produce a multi-line string, "
+            "either use the \\n escape to represent a newline character or use the \"heredoc\" "
+            "multi-line template syntax.",
+            tpl.start,
+            pos,
+        )
+        self._close_template(pos, pos, "CQUOTE")
+        return pos
+
+    def _close_template(self, start: int, end: int, closer: str) -> None:
+        tpl = self._templates.pop()
+        if self._stack and self._stack[-1] == tpl.kind:
+            self._stack.pop()
+        apply_strip_markers(self.tokens, tpl.parts)
+        if tpl.flush:
+            flush_indentation(self.tokens, tpl.parts)
+        if closer:
+            self.tokens.append(Tok(closer, tpl.delimiter, start, end))
+
+    def _cook_quoted(self, raw: str, start: int) -> str:
+        if "\\" not in raw and "{" not in raw:
+            return raw
+
+        def replace(m: re.Match[str]) -> str:
+            text = m.group()
+            if text == "$${":
+                return "${"
+            if text == "%%{":
+                return "%{"
+            code = m.group(1) or m.group(2)
+            if code is not None:
+                value = int(code, 16)
+                if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+                    self._bad_escape(start + m.start(), start + m.end(), text)
+                    return ""
+                return chr(value)
+            simple = _SIMPLE_ESCAPES.get(m.group(3))
+            if simple is None:
+                self._bad_escape(start + m.start(), start + m.end(), text)
+                return ""
+            return simple
+
+        return _ESCAPE.sub(replace, raw)
+
+    def _bad_escape(self, start: int, end: int, text: str) -> None:
+        selector = text[1:2]
+        if selector in ("u", "U"):
+            detail = f"The symbol \"{selector}\" is not a valid escape sequence selector."
+        else:
+            detail = f"The symbol \"{selector}\" is not a valid escape sequence selector."
+        self._error("Invalid escape sequence", detail, start, end)
+
+
+def apply_strip_markers(tokens: list[Tok], parts: list[int]) -> None:
+    """Apply ``${~``/``%{~`` and ``~}`` to the literal next to each marker."""
+    count = len(parts)
+    for i, index in enumerate(parts):
+        tok = tokens[index]
+        if tok.type != "TLIT":
+            continue
+        if i > 0:
+            prev = tokens[parts[i - 1]]
+            if prev.type == "TCLOSE" and prev.flag:
+                tok.value = tok.value.lstrip()
+        if i + 1 < count:
+            nxt = tokens[parts[i + 1]]
+            if nxt.flag and nxt.type in _TEMPLATE_OPENERS:
+                tok.value = tok.value.rstrip()
+
+
+def flush_indentation(tokens: list[Tok], parts: list[int]) -> None:
+    """Remove the smallest common indentation from the lines of a ``<<-`` heredoc.
+
+    Blank lines do not count; a line that starts with an interpolation or a
+    directive has no indentation, so it stops any stripping.
+    """
+    smallest = -1
+    at_line_start = True
+    adjust: list[Tok] = []
+    for index in parts:
+        tok = tokens[index]
+        if at_line_start:
+            at_line_start = False
+            if tok.type == "TLIT":
+                value = tok.value
+                trimmed = value.lstrip()
+                if not trimmed and value.endswith("\n"):
+                    spaces = -1
+                else:
+                    spaces = len(value) - len(trimmed)
+                    adjust.append(tok)
+            else:
+                spaces = 0
+            if spaces >= 0 and (smallest < 0 or spaces < smallest):
+                smallest = spaces
+        if tok.type == "TLIT" and tok.value.endswith("\n"):
+            at_line_start = True
+    if smallest <= 0:
+        return
+    for tok in adjust:
+        tok.value = tok.value[smallest:]
+        tok.start += smallest
+
+
+def scan(text: str, locator: Locator, mode: str) -> tuple[list[Tok], Diagnostics]:
+    scanner = Scanner(text, locator, mode)
+    tokens = scanner.scan()
+    return tokens, scanner.diagnostics
