@@ -11,12 +11,13 @@ into the summary and detail the evaluator reports.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from hclrun.functions.registry import FunctionContext, build_function_table
+from hclrun.functions.registry import build_function_table
 from hclrun.functions.spec import Function, FunctionCallError, call_function
 from hclrun.values.convert import convert
 from hclrun.values.render import render_console
@@ -79,10 +80,15 @@ def error_record(fn: Function, err: FunctionCallError) -> dict[str, str]:
     return {"summary": "Invalid function argument", "detail": f'Invalid value for "{param}" parameter: {err.message}.'}
 
 
-def run_case(case: list[Any], ctx: FunctionContext | None = None) -> dict[str, Any]:
+@functools.cache
+def _default_table() -> dict[str, Function]:
+    return build_function_table()
+
+
+def run_case(case: list[Any], table: dict[str, Function] | None = None) -> dict[str, Any]:
     """Call the case's function; ``{"output": ...}`` or ``{"error": {...}}`` like a golden record."""
     name, *raw_args = case
-    fn = build_function_table(ctx)[name]
+    fn = (table or _default_table())[name]
     args = [build_arg(a) for a in raw_args]
     try:
         result = call_function(fn, args)
