@@ -153,6 +153,10 @@ def call_function(fn: Function, args: Sequence[Value]) -> Value:
 
     ret_type = fn.return_type(converted)
     if any_unknown:
+        # Marks on arguments the implementation would have handled itself still
+        # reach the unknown result.
+        for value in converted:
+            result_marks = result_marks | value.marks
         return Value.unknown(ret_type).with_marks(result_marks)
     result = fn.impl(converted, ret_type)
     return result.with_marks(result_marks) if result_marks else result
