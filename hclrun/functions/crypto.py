@@ -30,6 +30,9 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _BCRYPT_DEFAULT_COST = 10
 _BCRYPT_MIN_COST, _BCRYPT_MAX_COST = 4, 31
 
+# Results differ from call to call; the reference makes them unknown until apply.
+IMPURE: dict[str, object] = {"impure": True}
+
 _NAMESPACES = {
     "dns": _uuid.NAMESPACE_DNS,
     "url": _uuid.NAMESPACE_URL,
@@ -258,6 +261,7 @@ def functions(_ctx: FunctionContext) -> list[Function]:
             _bcrypt_impl,
             variadic=Parameter("cost", NUMBER, description="The work factor; 10 when not given."),
             description="Computes a bcrypt hash of a string with a random salt.",
+            extra=IMPURE,
         ),
         Function(
             "rsadecrypt",
@@ -269,7 +273,9 @@ def functions(_ctx: FunctionContext) -> list[Function]:
             _rsadecrypt,
             description="Decrypts an RSA-encrypted ciphertext, returning the plaintext.",
         ),
-        Function("uuid", (), fixed_type(STRING), _uuid_impl, description="Generates a random version 4 UUID."),
+        Function(
+            "uuid", (), fixed_type(STRING), _uuid_impl, description="Generates a random version 4 UUID.", extra=IMPURE
+        ),
         Function(
             "uuidv5",
             (

@@ -579,7 +579,15 @@ def functions(ctx: FunctionContext) -> list[Function]:
             _timecmp,
             description="Compares two timestamps: -1, 0 or 1.",
         ),
-        Function("timestamp", (), fixed_type(STRING), timestamp, description="The current time in UTC, RFC 3339."),
+        Function(
+            "timestamp",
+            (),
+            fixed_type(STRING),
+            timestamp,
+            description="The current time in UTC, RFC 3339.",
+            # Differs from call to call; the reference makes it unknown until apply.
+            extra={"impure": True},
+        ),
         Function(
             "plantimestamp",
             (),

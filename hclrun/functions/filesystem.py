@@ -434,8 +434,19 @@ def _pure_path_function(name: str, transform: Callable[[str], str], description:
                     description=description)
 
 
+def _working_directory() -> str:
+    """The working directory, spelled as ``$PWD`` when that names it (as the reference does)."""
+    pwd_env = os.environ.get("PWD", "")
+    try:
+        if pwd_env.startswith("/") and os.path.samefile(pwd_env, "."):
+            return pwd_env
+    except OSError:
+        pass
+    return os.getcwd()
+
+
 def _abspath(path: str) -> str:
-    return clean_path(path if path.startswith("/") else join_path(os.getcwd(), path))
+    return clean_path(path if path.startswith("/") else join_path(_working_directory(), path))
 
 
 def functions(ctx: FunctionContext) -> list[Function]:

@@ -117,6 +117,23 @@ def test_templatefile_passes_source_filename_and_vars(workdir: Path) -> None:
     assert seen == [("Hello, ${name}!", "tmpl/greeting.tftpl", {"name": Value.string("x")})]
 
 
+@pytest.mark.parametrize("name", ["file", "filemd5", "fileexists", "templatefile"])
+def test_sensitive_unknown_path_gives_sensitive_unknown(name: str) -> None:
+    fn = build_function_table()[name]
+    args = [Value.unknown(STRING).mark("sensitive"), build_arg({})][: len(fn.params)]
+    result = call_function(fn, args)
+    assert not result.is_known and result.is_sensitive
+
+
+def test_abspath_spells_working_directory_as_pwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path / "link")
+    monkeypatch.setenv("PWD", str(tmp_path / "link"))
+    result = call_function(build_function_table()["abspath"], [Value.string("x/../y")])
+    assert result == Value.string(f"{tmp_path}/link/y")
+
+
 def test_fileset_result_type_when_empty(workdir: Path) -> None:
     result = call_function(build_function_table()["fileset"], [Value.string("tree"), Value.string("none*")])
     assert result.type == SetType(STRING) and result.length() == 0
