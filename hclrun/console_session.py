@@ -8,7 +8,7 @@ time, returning the rendered result or diagnostics.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from hclrun.config import ConsoleScopeOptions, Module, console_scope, load_module
@@ -18,8 +18,10 @@ from hclrun.eval.evaluator import evaluate
 from hclrun.eval.references import references
 from hclrun.eval.scope import Scope
 from hclrun.eval.typeexpr import type_constraint
+from hclrun.functions.spec import Function, Parameter, fixed_type
 from hclrun.syntax import ast
-from hclrun.values.render import render_console
+from hclrun.values.render import render_console, render_type
+from hclrun.values.types import STRING
 from hclrun.values.value import Value
 
 INPUT_NAME = "<console-input>"
@@ -44,6 +46,7 @@ class ConsoleSession:
             diags.extend(var_diags)
             options = ConsoleScopeOptions(options.workspace, {**options.variables, **given})
         self.scope, scope_diags = console_scope(self.module, options)
+        self.scope.functions = _console_functions(self.scope.functions or {})
         diags.extend(scope_diags)
         # Problems in the configuration itself, found while loading it.
         self.startup_diagnostics = diags
@@ -70,6 +73,8 @@ class ConsoleSession:
         result.extend(eval_diags)
         if result.has_errors():
             return None, result
+        if _is_type_call(expr):
+            return str(value.raw), result
         return render_console(value), result
 
     def _check_references(self, expr: ast.Expression) -> Diagnostics:
@@ -87,6 +92,27 @@ class ConsoleSession:
     def render(self, diags: Diagnostics, *, color: bool = False, width: int | None = None) -> str:
         """``diags`` as Terraform prints them."""
         return render_diagnostics(diags, self.sources, color=color, width=width)
+
+
+def _console_functions(table: Mapping[str, Function]) -> dict[str, Function]:
+    """The console's function table: the built-ins plus ``type``, without ``plantimestamp``.
+
+    Terraform's console has no plan, so it offers no plan timestamp.
+    """
+    functions = {k: v for k, v in table.items() if k not in ("plantimestamp", "core::plantimestamp")}
+    functions["type"] = Function(
+        "type",
+        (Parameter("value", allow_null=True, allow_unknown=True, allow_marked=True, allow_dynamic_type=True),),
+        fixed_type(STRING),
+        lambda args, _ret: Value.string(render_type(args[0].type)),
+        description="Returns the type of the given value, for display in the console.",
+    )
+    return functions
+
+
+def _is_type_call(expr: ast.Expression) -> bool:
+    """A top-level ``type(...)`` call, whose result the console prints as a type expression."""
+    return isinstance(expr, ast.FunctionCallExpr) and expr.name == "type"
 
 
 def parse_var_assignments(module: Module, assignments: Sequence[str]) -> tuple[dict[str, Value], Diagnostics]:

@@ -74,6 +74,11 @@ def prepare_workdir(case: Case, tmp_root: Path) -> Path:
     return work
 
 
+def _short(text: str, limit: int = 70) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -85,7 +90,7 @@ def mismatch(golden: dict[str, Any], output: str | None, errors: list[tuple[str,
             summary = errors[0][0] if errors else "no diagnostics"
             return f"fails with {summary!r}"
         if output + "\n" != golden["output"]:
-            return "output differs"
+            return f"output differs: got {_short(output)}, want {_short(golden['output'].removesuffix(chr(10)))}"
         return None
     want = golden.get("error")
     if output is not None or not errors:
@@ -96,5 +101,5 @@ def mismatch(golden: dict[str, Any], output: str | None, errors: list[tuple[str,
     if summary != want["summary"]:
         return f"summary {summary!r}, want {want['summary']!r}"
     if _squash(detail) != _squash(want["detail"]):
-        return "detail differs"
+        return f"detail differs: got {_short(_squash(detail))}, want {_short(_squash(want['detail']))}"
     return None
