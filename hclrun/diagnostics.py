@@ -51,6 +51,10 @@ class Diagnostic:
     extra: object = field(default=None, compare=False)
     # The function call that failed, when the problem was in a call's arguments or result.
     function_call: FunctionCallInfo | None = None
+    # The attribute a provider reported the problem against (steps: attribute
+    # names as str, list indexes as int, map keys as values.errors.MapKey);
+    # the engine maps it to the range of that attribute in the configuration.
+    attribute_path: tuple[str | int, ...] | None = None
 
     @property
     def is_error(self) -> bool:
