@@ -268,22 +268,12 @@ class Builder:
     # ------------------------------------------------------------ for expressions
 
     def for_head_value(self, value: Tok, in_tok: Tok, coll: Expression, colon: Tok) -> tuple[None, str, Expression]:
-        self._check_in(in_tok)
         return (None, value.value, coll)
 
     def for_head_key_value(
         self, key: Tok, _comma: Tok, value: Tok, in_tok: Tok, coll: Expression, colon: Tok
     ) -> tuple[str, str, Expression]:
-        self._check_in(in_tok)
         return (key.value, value.value, coll)
-
-    def _check_in(self, tok: Tok) -> None:
-        if tok.value != "in":
-            self.diagnostics.error(
-                "Invalid 'for' expression",
-                "For expression requires the 'in' keyword after its name declarations.",
-                self.r(tok),
-            )
 
     def _check_if(self, tok: Tok) -> None:
         if tok.value != "if":
@@ -417,7 +407,6 @@ class Builder:
     def t_for(
         self, open_tok: Tok, value: Tok, in_tok: Tok, coll: Expression, c1: Tok, parts: TemplateParts, end: Tok, c2: Tok
     ) -> Expression:
-        self._check_template_in(in_tok)
         body = self._sub_template(parts, c1, end)
         return TemplateForExpr(None, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
 
@@ -434,17 +423,9 @@ class Builder:
         end: Tok,
         c2: Tok,
     ) -> Expression:
-        self._check_template_in(in_tok)
         body = self._sub_template(parts, c1, end)
         return TemplateForExpr(key.value, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
 
-    def _check_template_in(self, tok: Tok) -> None:
-        if tok.value != "in":
-            self.diagnostics.error(
-                "Invalid 'for' directive",
-                "For directive requires 'in' keyword after names.",
-                self.r(tok),
-            )
 
 
 def _is_text(part: Expression) -> bool:

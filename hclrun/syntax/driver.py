@@ -56,50 +56,60 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
     comp = compiled()
     tables = comp.tables
     actions = tables.actions
-    rules = tables.rules
+    sizes = [size for size, _, _ in tables.rules]
+    origins = [origin for _, origin, _ in tables.rules]
     callbacks: list[Callable[..., Any] | None] = [
-        None if alias is None else getattr(builder, alias) for _, _, alias in rules
+        None if alias is None else getattr(builder, alias) for _, _, alias in tables.rules
     ]
     states = [tables.start_states[start]]
     values: list[Any] = [None]
     eof = Tok("$END", "", end_offset, end_offset + 1)
-    count = len(tokens)
+    tokens = [*tokens, eof]
     i = 0
     last_error = -1
+    tok = tokens[0]
+    kind = tok.type
     while True:
-        tok = tokens[i] if i < count else eof
-        row = actions[states[-1]]
-        act = row.get(tok.type)
-        if act is None:
-            diags.append(describe_error(comp, states, values, tok, builder.loc))
-            if not recover or tok is eof or i == last_error:
-                return _salvage(values) if recover else None
-            last_error = i
-            resumed = _recover(states, values, tokens, i)
-            if resumed is None:
-                return None
-            i = resumed
-            continue
-        if act >= 0:
-            states.append(act)
-            values.append(tok)
-            i += 1
-            continue
-        size, origin, _ = rules[-act - 1]
-        callback = callbacks[-act - 1]
-        if size:
-            args = values[-size:]
-            del states[-size:]
-            del values[-size:]
-            value = callback(*args) if callback is not None else args[0]
-        else:
-            value = callback() if callback is not None else None
-        if origin == start and len(states) == 1:
-            if tok is eof:
+        act = actions[states[-1]].get(kind)
+        if act is not None:
+            if act >= 0:  # shift
+                states.append(act)
+                values.append(tok)
+                i += 1
+                tok = tokens[i] if tok is not eof else eof
+                kind = tok.type
+                continue
+            rule = -act - 1
+            callback = callbacks[rule]
+            if callback is None:  # a pass-through rule: the value stays, only the state changes
+                states[-1] = actions[states[-2]][origins[rule]]
+                continue
+            size = sizes[rule]
+            if size:
+                value = callback(*values[-size:])
+                del states[-size:]
+                del values[-size:]
+            else:
+                value = callback()
+            origin = origins[rule]
+            if origin == start and len(states) == 1:
                 return value
-        goto = actions[states[-1]][origin]
-        states.append(goto)
-        values.append(value)
+            states.append(actions[states[-1]][origin])
+            values.append(value)
+            continue
+        # Like HCL, only the first syntax error is reported; recovery then
+        # continues quietly so later items still appear in the tree.
+        if last_error < 0:
+            diags.append(describe_error(comp, states, values, tok, builder.loc))
+        if not recover or tok is eof or i == last_error:
+            return _salvage(values) if recover else None
+        last_error = i
+        resumed = _recover(states, values, tokens, i)
+        if resumed is None:
+            return None
+        i = resumed
+        tok = tokens[i]
+        kind = tok.type
 
 
 def _salvage(values: list[Any]) -> Any:
@@ -120,7 +130,7 @@ def _recover(states: list[int], values: list[Any], tokens: list[Tok], i: int) ->
     del states[k + 1 :]
     del values[k + 1 :]
     opened: list[str] = []
-    count = len(tokens)
+    count = len(tokens) - 1  # the last token is the end marker
     while i < count:
         tok = tokens[i]
         kind = tok.type

@@ -72,8 +72,9 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
     top = syms[-1] if syms else ""
 
     # Where a body item may start.
-    if top in ("body", "NL") and (top == "body" or _ends_with(syms, "LBRACE", "NL")) and "IDENT" in expected:
-        if tok.type == "$END" and top == "body" and len(syms) > 1:
+    after_ident = _simulate(comp, states, "IDENT")
+    if after_ident is not None and _ends_with(_symbols(comp, after_ident), "body"):
+        if tok.type == "$END" and len(after_ident) > 2:
             k = _last_index(values, "LBRACE")
             if k > 0:
                 brace = values[k]
@@ -101,7 +102,8 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
                 "to introduce the argument value.",
                 loc.range(name.start, name.end),
             )
-    if top == "labels":
+    after_lbrace = _simulate(comp, states, "LBRACE")
+    if after_lbrace is not None and _ends_with(_symbols(comp, after_lbrace), "IDENT", "labels"):
         if tok.type == "EQ":
             detail = 'The equals sign "=" indicates an argument definition, and must not be used when defining a block.'
         else:
@@ -109,14 +111,13 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
                 'A block definition must have block content delimited by "{" and "}", starting on the same line '
                 "as the block header."
             )
-        if tok.type in ("IDENT", "OQUOTE", "LBRACE", "EQ", "NL", "$END") or True:
-            return "Invalid block definition", detail, at
+        return "Invalid block definition", detail, at
 
     # A complete construct followed by something unexpected.
     after_nl = _simulate(comp, states, "NL")
     if after_nl is not None:
         s = _symbols(comp, after_nl)
-        if _ends_with(s, "IDENT", "EQ", "expr"):
+        if _ends_with(s, "attribute"):
             return "Missing newline after argument", "An argument definition must end with a newline.", at
         if _ends_with(s, "block"):
             return "Missing newline after block definition", "A block definition must end with a newline.", at
@@ -149,8 +150,11 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
         return "Invalid attribute name", "An attribute name is required after a dot.", at
     if top == "FOR":
         return "Invalid 'for' expression", "For expression requires variable name after 'for'.", at
-    if "RBRACE" == tok.type and _simulate(comp, states, "ARROW") is not None:
-        return "Invalid 'for' expression", "Key expression is required when building an object.", at
+    if top == "IDENT" and len(syms) >= 2 and syms[-2] in ("FOR", "COMMA") and "IN" in expected:
+        return "Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations.", at
+    if tok.type == "RBRACE" and _simulate(comp, states, "ARROW") is not None:
+        subject = _range_after_head(values, loc) or at
+        return "Invalid 'for' expression", "Key expression is required when building an object.", subject
     if tok.type in ("CQUOTE", "HEREDOC_END", "$END"):
         k = _last_index(values, "T_IF", "T_FOR", "T_ELSE")
         if k > 0:
@@ -169,6 +173,17 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
     if tok.type == "$END":
         return "Invalid expression", _INVALID_EXPR, at
     return "Invalid expression", _INVALID_EXPR, at
+
+
+def _range_after_head(values: list[Any], loc: Locator) -> Range | None:
+    """The source covered by the values after a for expression's head."""
+    for k in range(len(values) - 1, 0, -1):
+        if isinstance(values[k], tuple) and len(values[k]) == 3 and k + 1 < len(values):
+            first, last = values[k + 1], values[-1]
+            start = loc.range(first.start, first.end).start if isinstance(first, Tok) else first.range.start
+            end = loc.range(last.start, last.end).end if isinstance(last, Tok) else last.range.end
+            return Range(loc.filename, start, end)
+    return None
 
 
 def _next_close(values: list[Any], k: int) -> Tok | None:

@@ -59,8 +59,8 @@ _NORMAL = re.compile(
     |(?P<ident>[^\W\d][\w-]*(?:::[^\W\d][\w-]*)*)
     |(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
     |(?P<heredoc><<(-?)([^\W\d][\w-]*)[ \t]*\r?\n)
-    |(?P<punct>\.\.\.|=>|==|!=|<=|>=|&&|\|\||~\}|[{}\[\]().,=:?*+\-/%!<>"])
     |(?P<comment>(?:\#|//)[^\r\n]*|/\*)
+    |(?P<punct>\.\.\.|=>|==|!=|<=|>=|&&|\|\||~\}|[{}\[\]().,=:?*+\-/%!<>"])
     """,
     re.X,
 )
@@ -81,6 +81,19 @@ _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))|\$\$\{|%%\
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _TEMPLATE_OPENERS = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
 _CLOSERS = {"}": "{f$%", ")": "(", "]": "["}
+_INVALID_DETAILS = {
+    "'": 'Single quotes are not valid. Use double quotes (") to enclose strings.',
+    "`": 'The "`" character is not valid. To create a multi-line string, use the "heredoc" syntax, like "<<EOT".',
+    ";": 'The ";" character is not valid. Use newlines to separate arguments and blocks, and commas to separate '
+    "items in collection values.",
+    "\t": "Tab characters may not be used. The recommended indentation style is two spaces per indent.",
+}
+_BITWISE = {
+    "^": "",
+    "&": ' Did you mean boolean AND ("&&")?',
+    "|": ' Did you mean boolean OR ("||")?',
+    "~": ' Did you mean boolean NOT ("!")?',
+}
 
 
 @dataclass
@@ -106,6 +119,8 @@ class Scanner:
         self.diagnostics = Diagnostics()
         self._stack: list[str] = []
         self._templates: list[_Template] = []
+        self._quote_line: tuple[str, int] | None = None
+        self._multiline_reported = False
 
     # ------------------------------------------------------------ driver
 
@@ -130,30 +145,30 @@ class Scanner:
         self.diagnostics.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
 
     def _finish(self, n: int) -> None:
+        balanced = all(kind in "\"h$%t" for kind in self._stack)
         while self._stack:
             top = self._stack.pop()
             if top == '"':
-                tpl = self._templates[-1]
+                if not self._multiline_reported:
+                    self._error(
+                        "Unterminated template string",
+                        "No closing marker was found for the string.",
+                        n,
+                        n + 1,
+                    )
+                self._close_template(n, n, "CQUOTE")
+            elif top == "h":
                 self._error(
                     "Unterminated template string",
                     "No closing marker was found for the string.",
-                    tpl.start,
-                    tpl.start + 1,
-                )
-                self._close_template(n, n, "CQUOTE")
-            elif top == "h":
-                tpl = self._templates[-1]
-                self._error(
-                    "Unterminated template string",
-                    f"No closing marker was found for the heredoc started here ({tpl.delimiter}).",
-                    tpl.start,
-                    tpl.start + 2,
+                    n,
+                    n + 1,
                 )
                 self._close_template(n, n, "HEREDOC_END")
             elif top == "t":
                 self._close_template(n, n, "")
-        if self.mode == MODE_FILE and self.tokens and self.tokens[-1].type != "NL":
-            self.tokens.append(Tok("NL", "", n, n))
+        if self.mode == MODE_FILE and balanced and self.tokens and self.tokens[-1].type != "NL":
+            self.tokens.append(Tok("NL", "", n, n + 1))
 
     # ------------------------------------------------------------ normal tokens
 
@@ -172,8 +187,10 @@ class Scanner:
             value = m.group()
             if "::" in value:
                 tokens.append(Tok("NSIDENT", value, pos, end))
-            elif value == "for" and tokens and tokens[-1].type in ("LBRACK", "LBRACE") and tokens[-1].end <= pos:
+            elif value == "for" and tokens and tokens[-1].type in ("LBRACK", "LBRACE"):
                 tokens.append(Tok("FOR", value, pos, end))
+            elif value == "in" and _after_for_names(tokens):
+                tokens.append(Tok("IN", value, pos, end))
             else:
                 tokens.append(Tok("IDENT", value, pos, end))
             return end
@@ -209,13 +226,8 @@ class Scanner:
         if kind == "comment":
             if m.group() == "/*":
                 close = text.find("*/", end)
-                if close < 0:
-                    self._error(
-                        "Unterminated multi-line comment",
-                        "There is no closing marker for this multi-line comment.",
-                        pos,
-                        end,
-                    )
+                if close < 0:  # the parser reports it where it expected something else
+                    self.tokens.append(Tok("INVALID", "/*", pos, pos + 1))
                     return len(text)
                 return close + 2
             return end
@@ -248,12 +260,19 @@ class Scanner:
         ch = self.text[pos]
         if ch == "\r":
             return pos + 1
-        detail = "This character is not used within the language."
-        if ch == "'":
-            detail = 'Single quotes are not valid. Use double quotes (") to enclose strings.'
-        elif ch == "\t":
-            detail = "Tab characters may not be used. The recommended indentation style is two spaces per indent."
-        self._error("Invalid character", detail, pos, pos + 1)
+        summary = "Invalid character"
+        detail = _INVALID_DETAILS.get(ch, "This character is not used within the language.")
+        if ch in _BITWISE:
+            summary = "Unsupported operator"
+            detail = "Bitwise operators are not supported." + _BITWISE[ch]
+        line = self.loc.pos(pos).line
+        if ch in "'`" and self._quote_line == (ch, line):
+            detail = ""  # the closing quote of a wrongly-quoted string: reported once
+        if ch in "'`":
+            self._quote_line = (ch, line)
+        if detail:
+            self._error(summary, detail, pos, pos + 1)
+        self.tokens.append(Tok("INVALID", ch, pos, pos + 1))
         return pos + 1
 
     # ------------------------------------------------------------ templates
@@ -311,30 +330,48 @@ class Scanner:
             kind = _DIRECTIVES.get(keyword)
             end = m.end()
             if kind is None:
-                self._error(
-                    "Invalid template directive",
-                    "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.",
-                    pos,
-                    end,
-                )
-                kind = "T_IF"  # keep the structure; the parse fails on the missing endif
+                return self._bad_directive(pos, m, tpl)
             self.tokens.append(Tok(kind, keyword, pos, end, strip))
             self._stack.append("%")
         tpl.parts.append(len(self.tokens) - 1)
         return end
 
+    def _bad_directive(self, pos: int, m: re.Match[str], tpl: _Template) -> int:
+        """Report an unknown ``%{`` keyword and skip the whole directive."""
+        keyword = m.group(2)
+        if keyword:
+            self._error(
+                "Invalid template control keyword",
+                f'"{keyword}" is not a valid template control keyword.',
+                m.start(2),
+                m.end(2),
+            )
+        else:
+            self._error(
+                "Invalid template directive",
+                'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.',
+                pos,
+                m.end(),
+            )
+        close = self.text.find("}", m.end())
+        return len(self.text) if close < 0 else close + 1
+
     def _unterminated_quote(self, pos: int, tpl: _Template) -> int:
         text = self.text
         if text[pos] == "\\":
             pos += 1
+        nl_end = pos + (2 if text.startswith("\r\n", pos) else 1)
         self._error(
             "Invalid multi-line string",
             "Quoted strings may not be split over multiple lines. To produce a multi-line string, "
             "either use the \\n escape to represent a newline character or use the \"heredoc\" "
             "multi-line template syntax.",
-            tpl.start,
             pos,
+            nl_end,
         )
+        if len(self._templates) == 1:
+            self._error("Unterminated template string", "No closing marker was found for the string.", pos, nl_end)
+        self._multiline_reported = True
         self._close_template(pos, pos, "CQUOTE")
         return pos
 
@@ -380,6 +417,20 @@ class Scanner:
         else:
             detail = f"The symbol \"{selector}\" is not a valid escape sequence selector."
         self._error("Invalid escape sequence", detail, start, end)
+
+
+def _after_for_names(tokens: list[Tok]) -> bool:
+    """Whether the tokens so far end with ``for NAME`` or ``for NAME, NAME``."""
+    n = len(tokens)
+    if n >= 2 and tokens[-1].type == "IDENT" and tokens[-2].type in ("FOR", "T_FOR"):
+        return True
+    return (
+        n >= 4
+        and tokens[-1].type == "IDENT"
+        and tokens[-2].type == "COMMA"
+        and tokens[-3].type == "IDENT"
+        and tokens[-4].type in ("FOR", "T_FOR")
+    )
 
 
 def apply_strip_markers(tokens: list[Tok], parts: list[int]) -> None:
