@@ -90,8 +90,10 @@ class ConsoleSession:
         return found
 
     def render(self, diags: Diagnostics, *, color: bool = False, width: int | None = None) -> str:
-        """``diags`` as Terraform prints them."""
-        return render_diagnostics(diags, self.sources, color=color, width=width)
+        """``diags`` as Terraform's console prints them: each followed by a blank line."""
+        return "".join(
+            render_diagnostics([d], self.sources, color=color, width=width) + "\n" for d in diags
+        )
 
 
 def _console_functions(table: Mapping[str, Function]) -> dict[str, Function]:

@@ -67,8 +67,6 @@ def named_object(
         attr = _attr(traversal, 1)
         if attr is None:
             first = undeclared("", "")
-            if root == "local":
-                return _fail(Diagnostic.error(first.summary, first.detail, NO_RANGE))
             return _fail(Diagnostic.error(first.summary, first.detail, NO_RANGE), _not_direct(traversal, root))
         if attr.name not in declared:
             diag = undeclared(attr.name, _suggest(attr.name, declared))

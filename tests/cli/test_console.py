@@ -54,7 +54,7 @@ def test_errors_are_rendered_as_diagnostics(config_dir: Path) -> None:
     assert result.stderr == (
         "\nError: Reference to undeclared input variable\n\n"
         "  on <console-input> line 1:\n  (source code not available)\n\n"
-        'An input variable with the name "nope" has not been declared. Did you mean\n"name"?\n'
+        'An input variable with the name "nope" has not been declared. Did you mean\n"name"?\n\n'
     )
 
 

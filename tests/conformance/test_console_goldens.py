@@ -34,7 +34,9 @@ def work_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("console")
 
 
-def _run(case: Case, work_root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str | None, list[tuple[str, str]]]:
+def _run(
+    case: Case, work_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str | None, list[tuple[str, str]], str]:
     from hclrun.console_session import ConsoleSession
 
     work = prepare_workdir(case, work_root)
@@ -45,9 +47,9 @@ def _run(case: Case, work_root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[
     assert isinstance(session, ConsoleSession)
     startup = [(d.summary, d.detail) for d in session.startup_diagnostics.errors()]
     if startup:
-        return None, startup
+        return None, startup, session.render(session.startup_diagnostics)
     output, diags = session.evaluate(case.expr)
-    return output, [(d.summary, d.detail) for d in diags.errors()]
+    return output, [(d.summary, d.detail) for d in diags.errors()], session.render(diags)
 
 
 def test_cases_were_recorded() -> None:
@@ -58,11 +60,13 @@ def test_cases_were_recorded() -> None:
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_console_golden(case: Case, work_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     try:
-        output, errors = _run(case, work_root, monkeypatch)
+        output, errors, stderr = _run(case, work_root, monkeypatch)
     except Exception as exc:  # a crash is a divergence too; record it with its type
         FOUND[case.key] = f"crash: {type(exc).__name__}: {str(exc)[:80]}"
         raise
     problem = mismatch(case.golden, output, errors)
+    if problem is None and not case.golden["ok"] and stderr != case.golden.get("stderr", stderr):
+        problem = "rendered diagnostics differ from terraform's stderr"
     if problem is not None:
         FOUND[case.key] = problem
     assert problem is None, f"{problem}\n--- hclrun:\n{output}\n{errors}\n--- terraform:\n{case.golden}"
