@@ -150,7 +150,7 @@ class State:
     ) -> None:
         self._set_object(addr, key, obj, provider)
 
-    def deposed_current(self, addr: AbsResourceInstance, provider: AbsProviderConfig, key: str | None = None) -> str | None:
+    def depose_current(self, addr: AbsResourceInstance, provider: AbsProviderConfig, key: str | None = None) -> str | None:
         """Move the current object to a new deposed key, returned (``None`` if there was none)."""
         inst = self.resource_instance(addr)
         if inst is None or inst.current is None:
