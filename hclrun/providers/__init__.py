@@ -8,4 +8,13 @@ from hclrun.providers.protocol import Provider
 from hclrun.providers.registry import ProviderRegistry, resolve_source
 from hclrun.providers.schema import Attribute, Block, NestedBlock, ProviderSchema, Schema
 
-__all__ = ["Attribute", "Block", "NestedBlock", "Provider", "ProviderRegistry", "ProviderSchema", "Schema", "resolve_source"]
+__all__ = [
+    "Attribute",
+    "Block",
+    "NestedBlock",
+    "Provider",
+    "ProviderRegistry",
+    "ProviderSchema",
+    "Schema",
+    "resolve_source",
+]

@@ -12,7 +12,7 @@ only declare data and write ``create``/``read``/``delete``:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from hclrun.diagnostics import Diagnostic
@@ -59,7 +59,9 @@ class ResourceType:
         return []
 
     def replace_paths(self, prior: Value, planned: Value) -> list[AttributePath]:
-        return [(name,) for name in self.replace_on_change if not objects.same(prior.raw[name], planned.raw[name])]
+        return [
+            (name,) for name in self.replace_on_change if not objects.same(prior.raw[name], planned.raw[name])
+        ]
 
     def modify_plan(self, prior: Value, planned: Value, config: Value) -> tuple[Value, list[Diagnostic]]:
         """Last adjustments to a non-null plan (prior may be null)."""
@@ -105,9 +107,15 @@ class ResourceType:
             changed = True
         else:
             replace = self.replace_paths(prior, planned)
-            changed = bool(replace) or any(
-                not objects.same(prior.raw[n], planned.raw[n]) for n in block.attributes if n not in block.computed_names
-            ) or any(not objects.same(prior.raw[n], planned.raw[n]) for n in self.defaults)
+            changed = (
+                bool(replace)
+                or any(
+                    not objects.same(prior.raw[n], planned.raw[n])
+                    for n in block.attributes
+                    if n not in block.computed_names
+                )
+                or any(not objects.same(prior.raw[n], planned.raw[n]) for n in self.defaults)
+            )
         if changed:
             unknowns = {
                 n: Value.unknown(block.attributes[n].type)
@@ -139,7 +147,11 @@ class ResourceType:
         except StateJSONError as err:
             return UpgradeResourceStateResponse(
                 Value.null(block.implied_type),
-                [Diagnostic.error("Failed to decode resource state", f"The stored state could not be decoded: {err}.")],
+                [
+                    Diagnostic.error(
+                        "Failed to decode resource state", f"The stored state could not be decoded: {err}."
+                    )
+                ],
             )
 
 
@@ -164,8 +176,8 @@ class SchemaProvider(Provider):
     def __init__(
         self,
         schema: ProviderSchema,
-        resources: list[ResourceType],
-        data_sources: list[DataSourceType] = (),  # type: ignore[assignment]
+        resources: Sequence[ResourceType],
+        data_sources: Sequence[DataSourceType] = (),
     ) -> None:
         self.schema = schema
         self._schema_response = GetSchemaResponse(schema)
@@ -198,19 +210,25 @@ class SchemaProvider(Provider):
     def plan_resource_change(self, req: PlanResourceChangeRequest) -> PlanResourceChangeResponse:
         r = self.resources.get(req.type_name)
         if r is None:
-            return PlanResourceChangeResponse(req.proposed_new_state, diagnostics=[_unsupported("resource type", req.type_name)])
+            return PlanResourceChangeResponse(
+                req.proposed_new_state, diagnostics=[_unsupported("resource type", req.type_name)]
+            )
         return r.plan(req)
 
     def apply_resource_change(self, req: ApplyResourceChangeRequest) -> ApplyResourceChangeResponse:
         r = self.resources.get(req.type_name)
         if r is None:
-            return ApplyResourceChangeResponse(req.prior_state, diagnostics=[_unsupported("resource type", req.type_name)])
+            return ApplyResourceChangeResponse(
+                req.prior_state, diagnostics=[_unsupported("resource type", req.type_name)]
+            )
         return r.apply(req)
 
     def read_resource(self, req: ReadResourceRequest) -> ReadResourceResponse:
         r = self.resources.get(req.type_name)
         if r is None:
-            return ReadResourceResponse(req.current_state, diagnostics=[_unsupported("resource type", req.type_name)])
+            return ReadResourceResponse(
+                req.current_state, diagnostics=[_unsupported("resource type", req.type_name)]
+            )
         if req.current_state.is_null:
             return ReadResourceResponse(req.current_state, req.private)
         state, diags = r.read(req.current_state)

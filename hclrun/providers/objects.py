@@ -89,8 +89,15 @@ def _proposed_nested(mode: str, block: Block, prior: Value, config: Value) -> Va
         return _rebuild_sequence(config.type, elems)
     if mode == "map":
         prior_items = prior.raw if (not prior.is_null and prior.is_known) else {}
-        items = {k: proposed_new(block, prior_items.get(k, Value.null(ce.type)), ce) for k, ce in config.raw.items()}
-        return Value(config.type, items) if all(v.type == config.type.element for v in items.values()) else Value.object(items)  # type: ignore[attr-defined]
+        items = {
+            k: proposed_new(block, prior_items.get(k, Value.null(ce.type)), ce)
+            for k, ce in config.raw.items()
+        }
+        return (
+            Value(config.type, items)
+            if all(v.type == config.type.element for v in items.values())
+            else Value.object(items)
+        )  # type: ignore[attr-defined]
     return config  # sets: elements have no identity to pair by
 
 

@@ -121,7 +121,9 @@ class ProviderSchema:
         if self.resource_schemas:
             out["resource_schemas"] = {k: _schema_data(s) for k, s in sorted(self.resource_schemas.items())}
         if self.data_source_schemas:
-            out["data_source_schemas"] = {k: _schema_data(s) for k, s in sorted(self.data_source_schemas.items())}
+            out["data_source_schemas"] = {
+                k: _schema_data(s) for k, s in sorted(self.data_source_schemas.items())
+            }
         if self.functions:
             out["functions"] = {k: _function_data(f) for k, f in sorted(self.functions.items())}
         return out

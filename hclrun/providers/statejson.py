@@ -26,13 +26,26 @@ def value_to_state_json(value: Value, t: Type) -> str:
     if value.is_null:
         return "null"
     if isinstance(t, ObjectType):
-        parts = [f"{to_json(Value.string(k))}:{value_to_state_json(value.raw[k], at)}" for k, at in t.attributes.items()]
+        parts = [
+            f"{to_json(Value.string(k))}:{value_to_state_json(value.raw[k], at)}"
+            for k, at in t.attributes.items()
+        ]
         return "{" + ",".join(parts) + "}"
     if isinstance(t, TupleType):
-        return "[" + ",".join(value_to_state_json(e, et) for e, et in zip(value.raw, t.elements, strict=True)) + "]"
+        return (
+            "["
+            + ",".join(value_to_state_json(e, et) for e, et in zip(value.raw, t.elements, strict=True))
+            + "]"
+        )
     et: Type = t.element  # type: ignore[attr-defined]
     if t.is_map:
-        return "{" + ",".join(f"{to_json(Value.string(k))}:{value_to_state_json(e, et)}" for k, e in value.raw.items()) + "}"
+        return (
+            "{"
+            + ",".join(
+                f"{to_json(Value.string(k))}:{value_to_state_json(e, et)}" for k, e in value.raw.items()
+            )
+            + "}"
+        )
     return "[" + ",".join(value_to_state_json(e, et) for e in value.raw) + "]"
 
 

@@ -57,12 +57,22 @@ def plan(req: PlanResourceChangeRequest) -> PlanResourceChangeResponse:
     prior = req.prior_state
     if prior.raw is None:
         output = input_ if input_.raw is None else _unknown_like(input_)
-        new = {"id": UNKNOWN_ID, "input": input_, "output": output, "triggers_replace": attrs["triggers_replace"]}
+        new = {
+            "id": UNKNOWN_ID,
+            "input": input_,
+            "output": output,
+            "triggers_replace": attrs["triggers_replace"],
+        }
         return PlanResourceChangeResponse(_planned(new), [], req.prior_private)
     prior_attrs: dict[str, Value] = prior.raw
     if not same(prior_attrs["triggers_replace"], attrs["triggers_replace"]):
         output = input_ if input_.raw is None else _unknown_like(input_)
-        new = {"id": UNKNOWN_ID, "input": input_, "output": output, "triggers_replace": attrs["triggers_replace"]}
+        new = {
+            "id": UNKNOWN_ID,
+            "input": input_,
+            "output": output,
+            "triggers_replace": attrs["triggers_replace"],
+        }
         return PlanResourceChangeResponse(_planned(new), _REPLACE_PATHS, req.prior_private)
     if not same(prior_attrs["input"], input_):
         new = dict(attrs)

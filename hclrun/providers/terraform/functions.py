@@ -43,7 +43,9 @@ def encode_expr(v: Value, indent: int = 0) -> str:
     if not raw:
         return "{}"
     pad = "  " * (indent + 1)
-    return "{\n" + "".join(pad + line + "\n" for line in _attribute_lines(raw, indent + 1)) + "  " * indent + "}"
+    return (
+        "{\n" + "".join(pad + line + "\n" for line in _attribute_lines(raw, indent + 1)) + "  " * indent + "}"
+    )
 
 
 def _attribute_lines(items: dict[str, Value], indent: int) -> list[str]:
@@ -87,8 +89,12 @@ def call(req: CallFunctionRequest) -> CallFunctionResponse:
         if arg.is_null:
             return CallFunctionResponse(error="cannot encode a null value in tfvars syntax", error_argument=0)
         if not (arg.type.is_object or arg.type.is_map):
-            return CallFunctionResponse(error="invalid value to encode: must be an object whose attribute names will become the encoded variable names", error_argument=0)
+            return CallFunctionResponse(
+                error="invalid value to encode: must be an object whose attribute names will become the encoded variable names",
+                error_argument=0,
+            )
         return CallFunctionResponse(Value.string(encode_tfvars(arg)))
     return CallFunctionResponse(
-        error="decode_tfvars needs the configuration language parser, which the engine provides", error_argument=0
+        error="decode_tfvars needs the configuration language parser, which the engine provides",
+        error_argument=0,
     )

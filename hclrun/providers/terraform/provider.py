@@ -3,7 +3,8 @@ and the provider functions."""
 
 from __future__ import annotations
 
-from hclrun.providers.paths import attribute_error
+from hclrun.diagnostics import Diagnostic
+from hclrun.providers.objects import make_object
 from hclrun.providers.protocol import (
     ApplyResourceChangeRequest,
     ApplyResourceChangeResponse,
@@ -27,10 +28,8 @@ from hclrun.providers.protocol import (
     ValidateResourceConfigRequest,
     ValidateResourceConfigResponse,
 )
-from hclrun.providers.objects import make_object
 from hclrun.providers.schema import load_provider_schema_resource
 from hclrun.providers.statejson import StateJSONError, value_from_state_json
-from hclrun.diagnostics import Diagnostic
 from hclrun.providers.terraform import data_resource, functions, remote_state
 from hclrun.values.value import Value
 
@@ -65,12 +64,16 @@ class TerraformProvider(Provider):
 
     def plan_resource_change(self, req: PlanResourceChangeRequest) -> PlanResourceChangeResponse:
         if req.type_name != DATA:
-            return PlanResourceChangeResponse(req.proposed_new_state, diagnostics=_unsupported("resource", req.type_name))
+            return PlanResourceChangeResponse(
+                req.proposed_new_state, diagnostics=_unsupported("resource", req.type_name)
+            )
         return data_resource.plan(req)
 
     def apply_resource_change(self, req: ApplyResourceChangeRequest) -> ApplyResourceChangeResponse:
         if req.type_name != DATA:
-            return ApplyResourceChangeResponse(req.prior_state, diagnostics=_unsupported("resource", req.type_name))
+            return ApplyResourceChangeResponse(
+                req.prior_state, diagnostics=_unsupported("resource", req.type_name)
+            )
         return data_resource.apply(req)
 
     def read_resource(self, req: ReadResourceRequest) -> ReadResourceResponse:
@@ -99,4 +102,4 @@ class TerraformProvider(Provider):
         return functions.call(req)
 
 
-__all__ = ["TerraformProvider", "attribute_error"]
+__all__ = ["TerraformProvider"]

@@ -20,7 +20,19 @@ from hclrun.values.value import Value
 LOCAL_CONFIG_ATTRIBUTES = ("path", "workspace_dir")
 _LOCAL_NAMES = ("local", "_local")
 # Backends Terraform has that this engine cannot read remote state through.
-_OTHER_BACKENDS = ("azurerm", "consul", "cos", "gcs", "http", "kubernetes", "oss", "pg", "remote", "s3", "cloud")
+_OTHER_BACKENDS = (
+    "azurerm",
+    "consul",
+    "cos",
+    "gcs",
+    "http",
+    "kubernetes",
+    "oss",
+    "pg",
+    "remote",
+    "s3",
+    "cloud",
+)
 
 
 def _is_object_like(v: Value) -> bool:
@@ -37,27 +49,43 @@ def validate(config: Value) -> list[Diagnostic]:
     if cfg.is_wholly_known and backend.is_known and not backend.is_null:
         diags.extend(_local_settings(backend.raw, cfg)[1])
     elif not _is_object_like(cfg):
-        diags.append(attribute_error(("config",), "Invalid backend configuration", "The configuration must be an object value."))
+        diags.append(
+            attribute_error(
+                ("config",), "Invalid backend configuration", "The configuration must be an object value."
+            )
+        )
     if not _is_object_like(config.raw["defaults"]):
-        diags.append(attribute_error(("defaults",), "Invalid default values", "Defaults must be given in an object value."))
+        diags.append(
+            attribute_error(
+                ("defaults",), "Invalid default values", "Defaults must be given in an object value."
+            )
+        )
     return diags
 
 
 def _local_settings(backend: str, cfg: Value) -> tuple[dict[str, str], list[Diagnostic]]:
     if backend not in _LOCAL_NAMES:
         if backend in _OTHER_BACKENDS:
-            detail = f"The backend type {backend!r} is not available in this engine; only \"local\" can be read."
+            detail = (
+                f'The backend type {backend!r} is not available in this engine; only "local" can be read.'
+            )
         else:
             detail = f"There is no backend type named {json.dumps(backend)}."
         return {}, [attribute_error(("backend",), "Invalid backend configuration", detail)]
     if not _is_object_like(cfg):
-        return {}, [attribute_error(("config",), "Invalid backend configuration", "The configuration must be an object value.")]
+        return {}, [
+            attribute_error(
+                ("config",), "Invalid backend configuration", "The configuration must be an object value."
+            )
+        ]
     settings: dict[str, str] = {}
     if cfg.is_null:
         return settings, []
     for key, v in cfg.raw.items():
         if key not in LOCAL_CONFIG_ATTRIBUTES:
-            detail = f'The given configuration is not valid for backend "local": unsupported attribute "{key}".'
+            detail = (
+                f'The given configuration is not valid for backend "local": unsupported attribute "{key}".'
+            )
             return {}, [attribute_error(("config",), "Invalid backend configuration", detail)]
         if v.is_null:
             continue
@@ -111,7 +139,9 @@ def _read_outputs(path: Path) -> tuple[dict[str, Value] | None, Diagnostic | Non
     except FileNotFoundError:
         return None, None
     except OSError as err:
-        return None, attribute_error(("backend",), "Error loading state error", f"error loading the remote state: {err.strerror}")
+        return None, attribute_error(
+            ("backend",), "Error loading state error", f"error loading the remote state: {err.strerror}"
+        )
     if not text.strip():
         return None, None
     try:
@@ -120,9 +150,11 @@ def _read_outputs(path: Path) -> tuple[dict[str, Value] | None, Diagnostic | Non
             raise StateJSONError("unsupported state format version")
         outputs: dict[str, Value] = {}
         stored = doc.raw.get("outputs")
-        for name, out in (stored.raw.items() if stored is not None and not stored.is_null else ()):
+        for name, out in stored.raw.items() if stored is not None and not stored.is_null else ():
             out_type = type_from_json(to_json(out.raw["type"]))
             outputs[name] = conform(out.raw["value"], out_type)
         return outputs, None
     except (ConversionError, JSONDecodeError, TypeJSONError, KeyError, AttributeError, StateJSONError) as err:
-        return None, attribute_error(("backend",), "Error loading state error", f"error loading the remote state: {err}")
+        return None, attribute_error(
+            ("backend",), "Error loading state error", f"error loading the remote state: {err}"
+        )
