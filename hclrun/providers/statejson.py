@@ -22,6 +22,8 @@ def value_to_state_json(value: Value, t: Type) -> str:
     if not t.has_dynamic_types():
         return to_json(value)
     if t is DYNAMIC:
+        if value.is_null:
+            return "null"
         return '{"value":' + to_json(value) + ',"type":' + type_to_json(value.type) + "}"
     if value.is_null:
         return "null"
