@@ -369,7 +369,7 @@ class Scanner:
             pos,
             nl_end,
         )
-        if len(self._templates) == 1:
+        if len(self._templates) == 1 and not self._multiline_reported:
             self._error("Unterminated template string", "No closing marker was found for the string.", pos, nl_end)
         self._multiline_reported = True
         self._close_template(pos, pos, "CQUOTE")

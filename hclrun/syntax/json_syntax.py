@@ -1,0 +1,335 @@
+"""The JSON syntax of HCL (``.tf.json``, ``.tfvars.json``).
+
+A JSON file is parsed into a small tree of values that keep their source
+ranges (``JsonObject`` keeps every property in order, duplicates included,
+because repeated keys are how JSON spells repeated blocks). The configuration
+loader interprets that tree with its schema; where it expects an expression
+it calls :func:`json_to_expression`, which turns strings into templates (so
+``"${var.x}"`` interpolates) with ranges pointing into the JSON text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.source import Pos, Range
+from hclrun.syntax import ast
+from hclrun.syntax.locate import Locator
+
+
+@dataclass(frozen=True, slots=True)
+class JsonString:
+    value: str
+    range: Range
+
+
+@dataclass(frozen=True, slots=True)
+class JsonNumber:
+    text: str
+    range: Range
+
+
+@dataclass(frozen=True, slots=True)
+class JsonKeyword:
+    """``true``, ``false`` or ``null``."""
+
+    value: bool | None
+    range: Range
+
+
+@dataclass(frozen=True, slots=True)
+class JsonArray:
+    items: tuple[JsonValue, ...]
+    range: Range
+    open_range: Range
+
+
+@dataclass(frozen=True, slots=True)
+class JsonProperty:
+    name: str
+    name_range: Range
+    value: JsonValue
+
+    @property
+    def is_comment(self) -> bool:
+        """``"//"`` properties are comments wherever a body is expected."""
+        return self.name == "//"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonObject:
+    properties: tuple[JsonProperty, ...]
+    range: Range
+    open_range: Range
+
+    def body_properties(self) -> tuple[JsonProperty, ...]:
+        return tuple(p for p in self.properties if not p.is_comment)
+
+
+JsonValue = Union[JsonString, JsonNumber, JsonKeyword, JsonArray, JsonObject]
+
+
+@dataclass(frozen=True)
+class JsonFile:
+    filename: str
+    root: JsonValue | None
+    source: bytes = field(repr=False)
+
+
+_WS = re.compile(r"[ \t\r\n]*")
+_STRING = re.compile(r'"((?:[^"\\\x00-\x1f]|\\.)*)"', re.S)
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_NUMBERISH = re.compile(r"-?[0-9][0-9.eE+-]*")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})(?:\\u([0-9A-Fa-f]{4}))?|(.))", re.S)
+_KEYWORDS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
+
+
+class _Fail(Exception):
+    """Stops parsing after the first syntax error (the tree is then incomplete)."""
+
+
+class _JsonParser:
+    def __init__(self, text: str, loc: Locator, diags: Diagnostics) -> None:
+        self.text = text
+        self.loc = loc
+        self.diags = diags
+        self.pos = 0
+
+    def fail(self, summary: str, detail: str, start: int, end: int) -> _Fail:
+        self.diags.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
+        return _Fail()
+
+    def skip(self) -> int:
+        m = _WS.match(self.text, self.pos)
+        self.pos = m.end() if m else self.pos
+        return self.pos
+
+    def value(self) -> JsonValue:
+        text = self.text
+        pos = self.skip()
+        if pos >= len(text):
+            raise self.fail(
+                "Missing JSON value",
+                "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.",
+                pos,
+                pos + 1,
+            )
+        ch = text[pos]
+        if ch == "{":
+            return self.object()
+        if ch == "[":
+            return self.array()
+        if ch == '"':
+            value, rng = self.string()
+            return JsonString(value, rng)
+        if ch == "-" or ch.isdigit():
+            m = _NUMBER.match(text, pos)
+            loose = _NUMBERISH.match(text, pos)
+            assert loose is not None
+            if m is None or m.end() != loose.end():
+                raise self.fail("Invalid JSON number", "There is a syntax error in the given JSON number.", pos, loose.end())
+            self.pos = m.end()
+            return JsonNumber(m.group(), self.loc.range(pos, m.end()))
+        word = _WORD.match(text, pos)
+        if word is not None:
+            name = word.group()
+            if name not in _KEYWORDS:
+                hint = next((k for k in _KEYWORDS if k.startswith(name[:2].lower())), None)
+                suffix = f' Did you mean "{hint}"?' if hint else ""
+                raise self.fail("Invalid JSON keyword", f'"{name}" is not a valid JSON keyword.{suffix}', pos, word.end())
+            self.pos = word.end()
+            return JsonKeyword(_KEYWORDS[name], self.loc.range(pos, word.end()))
+        raise self.fail(
+            "Invalid start of value",
+            "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.",
+            pos,
+            pos + 1,
+        )
+
+    def string(self) -> tuple[str, Range]:
+        start = self.pos
+        m = _STRING.match(self.text, start)
+        if m is None:
+            raise self.fail("Invalid JSON string", "There is a syntax error in the given JSON string.", start, start + 1)
+        self.pos = m.end()
+        raw = m.group(1)
+        value = raw if "\\" not in raw else self.unescape(raw, start + 1)
+        return value, self.loc.range(start, m.end())
+
+    def unescape(self, raw: str, offset: int) -> str:
+        def replace(m: re.Match[str]) -> str:
+            if m.group(1):
+                high = int(m.group(1), 16)
+                if m.group(2):
+                    low = int(m.group(2), 16)
+                    if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
+                        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                    return _lone(high) + _lone(low)
+                return _lone(high)
+            simple = _ESCAPES.get(m.group(3))
+            if simple is None:
+                raise self.fail("Invalid JSON string", "There is a syntax error in the given JSON string.", offset + m.start(), offset + m.end())
+            return simple
+
+        return _ESCAPE.sub(replace, raw)
+
+    def object(self) -> JsonObject:
+        text = self.text
+        open_pos = self.pos
+        self.pos += 1
+        props: list[JsonProperty] = []
+        while True:
+            pos = self.skip()
+            if pos >= len(text):
+                raise self.fail("Unclosed object", "No closing brace was found for this JSON object.", open_pos, open_pos + 1)
+            if text[pos] == "}":
+                if props and self._trailing_comma:
+                    raise self.fail(
+                        "Trailing comma in object",
+                        "JSON does not permit a trailing comma after the final property in an object.",
+                        self._trailing_comma - 1,
+                        self._trailing_comma,
+                    )
+                self.pos = pos + 1
+                return JsonObject(tuple(props), self.loc.range(open_pos, pos + 1), self.loc.range(open_pos, open_pos + 1))
+            if props and not self._trailing_comma:
+                raise self.fail(
+                    "Missing attribute seperator comma",
+                    "A comma must appear between each property definition in an object.",
+                    pos,
+                    pos + 1,
+                )
+            if text[pos] != '"':
+                raise self.fail(
+                    "Invalid object property name", "A JSON object property name must be a string", pos, pos + 1
+                )
+            name, name_range = self.string()
+            pos = self.skip()
+            if not text.startswith(":", pos):
+                raise self.fail(
+                    "Missing property value colon",
+                    "A colon must appear between an object property's name and its value.",
+                    pos,
+                    pos + 1,
+                )
+            self.pos = pos + 1
+            props.append(JsonProperty(name, name_range, self.value()))
+            pos = self.skip()
+            self._trailing_comma = 0
+            if text.startswith(",", pos):
+                self.pos = pos + 1
+                self._trailing_comma = pos + 1
+
+    _trailing_comma = 0
+
+    def array(self) -> JsonArray:
+        text = self.text
+        open_pos = self.pos
+        self.pos += 1
+        items: list[JsonValue] = []
+        comma = 0
+        while True:
+            pos = self.skip()
+            if pos >= len(text):
+                raise self.fail("Unclosed array", "No closing bracket was found for this JSON array.", open_pos, open_pos + 1)
+            if text[pos] == "]":
+                if items and comma:
+                    raise self.fail(
+                        "Trailing comma in array",
+                        "JSON does not permit a trailing comma after the final value in an array.",
+                        comma - 1,
+                        comma,
+                    )
+                self.pos = pos + 1
+                return JsonArray(tuple(items), self.loc.range(open_pos, pos + 1), self.loc.range(open_pos, open_pos + 1))
+            if items and not comma:
+                raise self.fail(
+                    "Missing attribute seperator comma", "A comma must appear between each value in an array.", pos, pos + 1
+                )
+            items.append(self.value())
+            pos = self.skip()
+            comma = 0
+            if text.startswith(",", pos):
+                self.pos = pos + 1
+                comma = pos + 1
+
+
+def _lone(code: int) -> str:
+    return "\ufffd" if 0xD800 <= code < 0xE000 else chr(code)
+
+
+def parse_json(source: bytes | str, filename: str) -> tuple[JsonValue | None, Diagnostics]:
+    """Parse any JSON value, keeping source ranges."""
+    from hclrun.syntax.parser import decode_source
+
+    diags = Diagnostics()
+    text = decode_source(source, filename, diags)
+    parser = _JsonParser(text, Locator(text, filename), diags)
+    try:
+        value = parser.value()
+        end = parser.skip()
+        if end < len(text):
+            raise parser.fail(
+                "Extraneous data after value", "Extra characters appear after the JSON value.", end, end + 1
+            )
+    except _Fail:
+        return None, diags
+    except RecursionError:
+        diags.error("Nesting too deep", "The JSON value is nested too deeply to be parsed.", parser.loc.point(parser.pos))
+        return None, diags
+    return value, diags
+
+
+def parse_json_file(source: bytes | str, filename: str) -> tuple[JsonFile, Diagnostics]:
+    root, diags = parse_json(source, filename)
+    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    return JsonFile(filename, root, raw), diags
+
+
+def json_to_expression(value: JsonValue, *, templates: bool = True) -> tuple[ast.Expression, Diagnostics]:
+    """The expression a JSON value stands for where the schema expects an expression.
+
+    Strings are templates (``templates=False`` keeps them literal, as for
+    ``.tfvars.json`` values); arrays become tuples and objects become object
+    constructors whose keys are templates too.
+    """
+    diags = Diagnostics()
+    return _convert(value, templates, diags), diags
+
+
+def _convert(value: JsonValue, templates: bool, diags: Diagnostics) -> ast.Expression:
+    if isinstance(value, JsonString):
+        return _string(value.value, value.range, templates, diags)
+    if isinstance(value, JsonNumber):
+        return ast.LiteralValueExpr(ast.NumberLiteral(value.text), value.range)
+    if isinstance(value, JsonKeyword):
+        return ast.LiteralValueExpr(value.value, value.range)
+    if isinstance(value, JsonArray):
+        return ast.TupleConsExpr(tuple(_convert(v, templates, diags) for v in value.items), value.range, value.open_range)
+    items = []
+    for prop in value.properties:
+        key = _string(prop.name, prop.name_range, templates, diags)
+        items.append(
+            ast.ObjectConsItem(ast.ObjectConsKeyExpr(key, False, prop.name_range), _convert(prop.value, templates, diags))
+        )
+    return ast.ObjectConsExpr(tuple(items), value.range, value.open_range)
+
+
+def _string(text: str, rng: Range, templates: bool, diags: Diagnostics) -> ast.Expression:
+    if templates and ("${" in text or "%{" in text):
+        from hclrun.syntax.parser import parse_template
+
+        start = Pos(rng.start.line, rng.start.column + 1, rng.start.byte + 1)
+        expr, tdiags = parse_template(text, rng.filename, start)
+        diags.extend(tdiags)
+        if expr is not None:
+            return expr
+    if templates:
+        text = text.replace("$${", "${").replace("%%{", "%{")
+    inner = Range(rng.filename, Pos(rng.start.line, rng.start.column + 1, rng.start.byte + 1), rng.end)
+    return ast.TemplateExpr((ast.LiteralValueExpr(text, inner),), rng)
