@@ -1,0 +1,117 @@
+"""A command's hold on a state: lock it, load it (recovering an interrupted
+command's journal), journal every change as it completes, and at the end
+write the full state once, remove the journal and unlock.
+
+If the final write fails, the state goes to ``errored.tfstate`` in the
+working directory with Terraform's instructions; it is never lost.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+from hclrun.backends.fileio import atomic_write
+from hclrun.backends.locking import acquire_lock, release_lock
+from hclrun.backends.protocol import Backend, LockInfo
+from hclrun.diagnostics import Diagnostics
+from hclrun.states import StateFile, write_state_file
+from hclrun.states.journal import Journal
+from hclrun.states.sync import SyncState
+
+ERRORED_STATE_FILE = "errored.tfstate"
+
+STATE_WRITE_BACKED_UP = (
+    "The error shown above has prevented Terraform from writing the updated state to the configured backend. "
+    'To allow for recovery, the state has been written to the file "{path}" in the current working directory.\n\n'
+    'Running "terraform apply" again at this point will create a forked state, making it harder to recover.\n\n'
+    "To retry writing this state, use the following command:\n    terraform state push {path}\n"
+)
+
+
+@dataclass
+class StateSession:
+    backend: Backend
+    workspace: str
+    file: StateFile
+    sync: SyncState
+    lock_id: str | None = None
+    journal: Journal | None = None
+    working_dir: str = "."
+    finished: bool = field(default=False)
+
+    def finish(self) -> Diagnostics:
+        """Write the full state once, drop the journal, release the lock."""
+        diags = Diagnostics()
+        if self.finished:
+            return diags
+        self.finished = True
+        self.file.state = self.sync.snapshot()
+        put = self.backend.put_state(self.workspace, self.file)
+        if put.has_errors():
+            diags.extend(put)
+            diags.extend(write_errored_state(self.file, self.working_dir))
+            if self.journal is not None:
+                self.journal.close()
+        elif self.journal is not None:
+            self.journal.close(remove=True)
+        if self.lock_id is not None:
+            diags.extend(release_lock(self.backend, self.workspace, self.lock_id))
+        return diags
+
+
+def open_session(
+    backend: Backend,
+    workspace: str,
+    *,
+    operation: str = "OperationTypeApply",
+    lock: bool = True,
+    lock_timeout: float = 0.0,
+    journal: bool = True,
+    working_dir: str = ".",
+) -> tuple[StateSession | None, Diagnostics]:
+    diags = Diagnostics()
+    lock_id = None
+    if lock:
+        lock_id, lock_diags = acquire_lock(backend, workspace, LockInfo(operation=operation), timeout=lock_timeout)
+        diags.extend(lock_diags)
+        if lock_id is None:
+            return None, diags
+    file, load_diags = backend.get_state(workspace)
+    diags.extend(load_diags)
+    if load_diags.has_errors():
+        if lock_id is not None:
+            diags.extend(release_lock(backend, workspace, lock_id))
+        return None, diags
+    if file is None:
+        file = StateFile()
+    opened = backend.open_journal(workspace, file) if journal else None
+    if journal and opened is None:
+        diags.warning(
+            "State changes are not journaled",
+            "The change journal beside the state could not be created, so changes are saved only when the "
+            "command finishes.",
+        )
+    sync = SyncState(file.state, opened)
+    return StateSession(backend, workspace, file, sync, lock_id, opened, working_dir), diags
+
+
+def write_errored_state(file: StateFile, working_dir: str = ".") -> Diagnostics:
+    """Save ``file`` as ``errored.tfstate`` (or, failing that, in the temporary directory)."""
+    diags = Diagnostics()
+    data = write_state_file(file).encode("utf-8")
+    path = os.path.join(working_dir, ERRORED_STATE_FILE)
+    try:
+        atomic_write(path, data)
+        diags.error("Failed to persist state to backend", STATE_WRITE_BACKED_UP.format(path=ERRORED_STATE_FILE))
+        return diags
+    except OSError as err:
+        diags.error("Failed to create local state file", f"Error creating local state file for recovery: {err.strerror}")
+    fd, fallback = tempfile.mkstemp(prefix="errored-", suffix=".tfstate")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    diags.error("Failed to persist state to backend", STATE_WRITE_BACKED_UP.format(path=fallback))
+    return diags
