@@ -187,7 +187,8 @@ class LocalBackend:
                 lock.release(lock.lock_id)
 
     def put_state(self, workspace: str, file: StateFile) -> Diagnostics:
-        """Store ``file``; the serial goes up when the content differs from what is stored."""
+        """Store ``file``; its serial goes up when the content differs from what is stored
+        (a first write counts as a change)."""
         diags = Diagnostics()
         text = write_state_file(file)
         previous = self._last_text.get(workspace)
@@ -196,11 +197,13 @@ class LocalBackend:
             previous = raw.decode("utf-8", "replace") if raw else None
         if previous == text:
             return diags
-        if previous is not None:
-            old, _ = read_state_file(previous)
-            if old is not None and old.lineage == file.lineage and file.serial <= old.serial:
-                file.serial = old.serial + 1
-                text = write_state_file(file)
+        old = read_state_file(previous)[0] if previous is not None else None
+        if old is None:
+            file.serial += 1
+            text = write_state_file(file)
+        elif old.lineage == file.lineage and file.serial <= old.serial:
+            file.serial = old.serial + 1
+            text = write_state_file(file)
         path = self.state_path(workspace)
         try:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
