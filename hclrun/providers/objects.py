@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from hclrun.providers.schema import Block
-from hclrun.values.types import ObjectType, Type
+from hclrun.values.types import Type
 from hclrun.values.value import Unknown, Value
 
 
@@ -93,11 +93,10 @@ def _proposed_nested(mode: str, block: Block, prior: Value, config: Value) -> Va
             k: proposed_new(block, prior_items.get(k, Value.null(ce.type)), ce)
             for k, ce in config.raw.items()
         }
-        return (
-            Value(config.type, items)
-            if all(v.type == config.type.element for v in items.values())
-            else Value.object(items)
-        )  # type: ignore[attr-defined]
+        element = getattr(config.type, "element", None)
+        if all(v.type == element for v in items.values()):
+            return Value(config.type, items)
+        return Value.object(items)
     return config  # sets: elements have no identity to pair by
 
 
@@ -105,7 +104,3 @@ def _rebuild_sequence(t: Type, elems: list[Value]) -> Value:
     if t.is_list and all(e.type == t.element for e in elems):  # type: ignore[attr-defined]
         return Value(t, tuple(elems))
     return Value.tuple(elems)
-
-
-def object_type(block: Block) -> ObjectType:
-    return block.implied_type

@@ -136,7 +136,13 @@ def providers_schema_json(schemas: Mapping[str, ProviderSchema]) -> str:
         doc["provider_schemas"] = {src: s.to_json_data() for src, s in sorted(schemas.items())}
     text = json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
     # Go's encoder escapes these even inside strings (they only occur there).
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(ch, esc)
     return text
 
