@@ -99,7 +99,8 @@ def read_state_file(source: str | bytes, filename: str = "terraform.tfstate") ->
 
 def write_state_file(file: StateFile) -> str:
     state = file.state
-    out: list[str] = ['{\n  "version": 4,\n  "terraform_version": ', jsondata.go_string(file.terraform_version)]
+    # Like Terraform, a writer records its own version, whatever wrote the file before.
+    out: list[str] = ['{\n  "version": 4,\n  "terraform_version": ', jsondata.go_string(TERRAFORM_COMPAT_VERSION)]
     out.append(f',\n  "serial": {file.serial},\n  "lineage": ')
     out.append(jsondata.go_string(file.lineage))
     out.append(',\n  "outputs": ')
