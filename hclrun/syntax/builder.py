@@ -222,7 +222,7 @@ class Builder:
     def tuple_empty(self, lbrack: Tok, rbrack: Tok) -> Expression:
         return self._tuple(lbrack, [], rbrack)
 
-    def tuple(self, lbrack: Tok, exprs: list[Expression], rbrack: Tok) -> Expression:
+    def tuple_items(self, lbrack: Tok, exprs: list[Expression], rbrack: Tok) -> Expression:
         return self._tuple(lbrack, exprs, rbrack)
 
     def tuple_comma(self, lbrack: Tok, exprs: list[Expression], _comma: Tok, rbrack: Tok) -> Expression:
@@ -346,7 +346,7 @@ class Builder:
         return self.template(parts, self.loc.range(open_tok.start, close.end), True)
 
     def template(self, parts: TemplateParts, rng: Range, heredoc: bool) -> Expression:
-        if len(parts) == 1 and not _is_text(parts[0]):
+        if len(parts) == 1 and not _is_text(parts[0]) and not isinstance(parts[0], (TemplateIfExpr, TemplateForExpr)):
             return TemplateWrapExpr(parts[0], rng)
         return TemplateExpr(self.merge_literals(parts, rng), rng, heredoc)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from hclrun.syntax.driver import _Compiled
 
 _EXPR_START = ("IDENT", "NUMBER", "LPAR", "OQUOTE", "MINUS", "BANG", "LBRACK", "LBRACE", "HEREDOC_BEGIN")
+_EXTRA = "An expression was successfully parsed, but extra characters were found after it."
 _INVALID_EXPR = "Expected the start of an expression, but found an invalid expression token."
 
 
@@ -36,6 +37,8 @@ def _simulate(comp: _Compiled, states: list[int], symbol: str) -> list[int] | No
         size, origin, _ = rules[-act - 1]
         if size:
             del stack[-size:]
+        if origin.startswith("start_"):
+            return stack  # the input so far is complete
         goto = actions[stack[-1]].get(origin)
         if goto is None:
             return None
@@ -114,6 +117,8 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
         return "Invalid block definition", detail, at
 
     # A complete construct followed by something unexpected.
+    if tok.type != "$END" and _simulate(comp, states, "$END") is not None:
+        return "Extra characters after expression", _EXTRA, at
     after_nl = _simulate(comp, states, "NL")
     if after_nl is not None:
         s = _symbols(comp, after_nl)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.source import Pos, Range
@@ -69,7 +68,7 @@ class JsonObject:
         return tuple(p for p in self.properties if not p.is_comment)
 
 
-JsonValue = Union[JsonString, JsonNumber, JsonKeyword, JsonArray, JsonObject]
+JsonValue = JsonString | JsonNumber | JsonKeyword | JsonArray | JsonObject
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _NUMBERISH = re.compile(r"-?[0-9][0-9.eE+-]*")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})(?:\\u([0-9A-Fa-f]{4}))?|(.))", re.S)
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|(.))", re.S)
 _KEYWORDS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
 
 
@@ -130,9 +129,9 @@ class _JsonParser:
         if ch == "-" or ch.isdigit():
             m = _NUMBER.match(text, pos)
             loose = _NUMBERISH.match(text, pos)
-            assert loose is not None
-            if m is None or m.end() != loose.end():
-                raise self.fail("Invalid JSON number", "There is a syntax error in the given JSON number.", pos, loose.end())
+            loose_end = loose.end() if loose is not None else pos + 1
+            if m is None or m.end() != loose_end:
+                raise self.fail("Invalid JSON number", "There is a syntax error in the given JSON number.", pos, loose_end)
             self.pos = m.end()
             return JsonNumber(m.group(), self.loc.range(pos, m.end()))
         word = _WORD.match(text, pos)
@@ -164,19 +163,20 @@ class _JsonParser:
     def unescape(self, raw: str, offset: int) -> str:
         def replace(m: re.Match[str]) -> str:
             if m.group(1):
-                high = int(m.group(1), 16)
-                if m.group(2):
-                    low = int(m.group(2), 16)
-                    if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
-                        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-                    return _lone(high) + _lone(low)
-                return _lone(high)
-            simple = _ESCAPES.get(m.group(3))
+                return chr(int(m.group(1), 16))
+            simple = _ESCAPES.get(m.group(2))
             if simple is None:
-                raise self.fail("Invalid JSON string", "There is a syntax error in the given JSON string.", offset + m.start(), offset + m.end())
+                raise self.fail(
+                    "Invalid JSON string",
+                    "There is a syntax error in the given JSON string.",
+                    offset + m.start(),
+                    offset + m.end(),
+                )
             return simple
 
-        return _ESCAPE.sub(replace, raw)
+        value = _ESCAPE.sub(replace, raw)
+        # Escaped UTF-16 surrogate pairs combine; unpaired halves become U+FFFD.
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
     def object(self) -> JsonObject:
         text = self.text
@@ -257,10 +257,6 @@ class _JsonParser:
             if text.startswith(",", pos):
                 self.pos = pos + 1
                 comma = pos + 1
-
-
-def _lone(code: int) -> str:
-    return "\ufffd" if 0xD800 <= code < 0xE000 else chr(code)
 
 
 def parse_json(source: bytes | str, filename: str) -> tuple[JsonValue | None, Diagnostics]:

@@ -100,8 +100,8 @@ def _fold(origin: Expression, suffixes: list[Suffix], i: int, diags: Diagnostics
             expr = _extend(expr, _legacy_index(payload, rng, diags), rng)
         elif kind == "splat":
             item = AnonSymbolExpr(rng)
-            each, i = _fold(item, suffixes, i, diags)
-            expr = SplatExpr(expr, each, item, _span(origin.range, each.range), rng)
+            full_each, i = _fold(item, suffixes, i, diags)
+            expr = SplatExpr(expr, full_each, item, _span(origin.range, full_each.range), rng)
         else:  # legacy splat: only attribute-like steps follow
             item = AnonSymbolExpr(rng)
             steps: list[Traverser] = []
