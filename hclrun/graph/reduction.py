@@ -17,51 +17,58 @@ N = TypeVar("N", bound=Hashable)
 def reduce_transitively(graph: Graph[N], order: list[N]) -> Graph[N]:
     """The transitive reduction of an acyclic ``graph`` whose topological ``order`` is given.
 
-    ``reach[n]`` is a bit set (a Python int, bit i = the node at position i of
-    ``order``) of everything ``n`` depends on. A node's dependencies are
-    visited nearest-first (highest position first): a dependency already in
-    the union of the nearer ones' reach is redundant. Every dependency is at
-    a lower position than its dependent, so a nearer dependency can cover a
-    farther one but never the reverse, which makes the single pass exact.
+    ``closure[n]`` is a bit set (a Python int, bit i = the node at position i
+    of ``order``) of ``n`` and everything it depends on. A node's
+    dependencies are visited nearest-first (highest position first): one
+    already in the union of the nearer ones' closures is redundant. Every
+    dependency sits at a lower position than its dependents, so a nearer
+    dependency can cover a farther one but never the reverse, which makes the
+    single pass exact. A closure is dropped once its last dependent used it.
     """
-    from hclrun.graph.dag import Graph
-
     position = {node: i for i, node in enumerate(order)}
     users_left = {node: len(graph.dependents(node)) for node in order}
-    reach: dict[N, int] = {}
-    kept: dict[N, list[N]] = {}
-    for node in order:
-        nearest_first = sorted(graph.dependencies(node), key=position.__getitem__, reverse=True)
+    closure: dict[N, int] = {}
+    kept: dict[N, set[N]] = {}
+    for index, node in enumerate(order):
+        dependencies = graph.dependencies(node)
         covered = 0
-        direct = 0
-        keep: list[N] = []
-        for dep in nearest_first:
-            bit = 1 << position[dep]
-            direct |= bit
-            if not covered & bit:
-                keep.append(dep)
-                covered |= reach[dep]
-            left = users_left[dep] - 1
-            users_left[dep] = left
-            if left == 0:
-                del reach[dep]
-        keep.reverse()  # restore lowest-position-first for a stable edge order
-        kept[node] = keep
+        if len(dependencies) == 1:
+            (dep,) = dependencies
+            kept[node] = {dep}
+            covered = closure[dep]
+            _release(dep, users_left, closure)
+        elif dependencies:
+            keep: set[N] = set()
+            for dep in sorted(dependencies, key=position.__getitem__, reverse=True):
+                if not (covered >> position[dep]) & 1:
+                    keep.add(dep)
+                    covered |= closure[dep]
+                _release(dep, users_left, closure)
+            kept[node] = keep
         if users_left[node]:
-            reach[node] = covered | direct
+            closure[node] = covered | (1 << index)
+    return _with_edges(graph, kept)
+
+
+def _release(dep: N, users_left: dict[N, int], closure: dict[N, int]) -> None:
+    left = users_left[dep] - 1
+    users_left[dep] = left
+    if left == 0:
+        del closure[dep]
+
+
+def _with_edges(graph: Graph[N], kept: dict[N, set[N]]) -> Graph[N]:
+    """A copy of ``graph`` keeping only the ``kept`` dependencies, in their original order."""
+    from hclrun.graph.dag import Graph
+
     result: Graph[N] = Graph(graph)
     for node in graph:
-        for dep in _in_original_order(graph, node, kept[node]):
-            result.add_edge(node, dep)
+        keep = kept.get(node)
+        if keep:
+            for dep in graph.dependencies(node):
+                if dep in keep:
+                    result.add_edge(node, dep)
     return result
-
-
-def _in_original_order(graph: Graph[N], node: N, keep: list[N]) -> list[N]:
-    """``keep`` in the order the edges were added to ``graph`` (keeps edge listings stable)."""
-    if len(keep) == len(graph.dependencies(node)):
-        return list(graph.dependencies(node))
-    wanted = set(keep)
-    return [dep for dep in graph.dependencies(node) if dep in wanted]
 
 
 def project(graph: Graph[N], keep: Callable[[N], bool]) -> Graph[N]:
