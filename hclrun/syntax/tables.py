@@ -86,7 +86,7 @@ def load_tables() -> ParseTables:
             tables = pickle.load(f)
         if isinstance(tables, ParseTables):
             return tables
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+    except Exception:  # missing, truncated or from another version: recompile
         pass
     tables = compile_tables(text)
     try:
