@@ -2,268 +2,134 @@
 
 Every byte of the input ends up in exactly one token except the spaces and
 tabs between tokens (which the formatter recomputes) and a leading byte order
-mark. Like HCL's own scanner it has three modes: expressions, quoted
-templates and heredoc templates; ``${``/``%{`` switch from a template into
-expression mode until the matching ``}``. Each mode is one compiled regular
-expression matched in a loop.
+mark. The scanner never fails: characters it cannot place become INVALID
+tokens, so that the formatter can still run on (and tests can feed it)
+broken input.
 
-The scanner never fails: characters it cannot place become INVALID tokens,
-so that the formatter can still run on (and tests can feed it) broken input.
+Most of a configuration is plain expression-mode text: identifiers,
+punctuation, numbers, comments and strings without interpolation. Such runs
+are found with one regular expression match and split into tokens with one
+``findall``, so the per-token work is a dictionary lookup for its kind.
+Everything else (templates with interpolation, heredocs, non-ASCII
+identifiers) goes through the modal scanner in
+:mod:`hclrun.syntax.scanner_templates`, which returns as soon as the text is
+plain again.
 """
 
 from __future__ import annotations
 
 import re
 
-import regex
-
 from hclrun.syntax import tokens as t
+from hclrun.syntax.scanner_templates import scan_construct
 
-_IDENT = r"[\p{ID_Start}_][\p{ID_Continue}\-]*"
-_UNICODE_IDENT = regex.compile(_IDENT)
+# One plain token, in an order where no alternative can match a prefix of a
+# token another one would have produced (so the order only affects speed).
+# It excludes what the modal scanner must handle: a quote that does not start
+# a plain string, `<<`, and identifiers that are not wholly ASCII.
+_PLAIN_TOKEN = r"""
+      [A-Za-z_][A-Za-z0-9_\-]*+<ident_end>
+    | ==|!=|>=|<=|&&|\|\||::|\.\.\.|=>|~?\}
+    | //[^\n]*\n?|/\*.*?\*/
+    | <single_start>[\[\]().,*/%+\-=<>!?:&|~^;`'{]
+    | \r?\n
+    | "(?:[^"\\$%\r\n]|\\[^\r\n]|[$%](?!\{))*+"
+    | \d(?:\d|[eE][+-]?\d|\.+(?=\d|[eE][+-]?\d))*
+    | \#[^\n]*\n?
+    | [^"<A-Za-z_\x80-\U0010ffff]
+"""
 
-# The expression-mode pattern, with the spaces before a token folded in so
-# that each token costs one match. Groups are dispatched by number (lastindex).
-# Identifiers are matched here only when wholly ASCII; anything else that may
-# start an identifier goes to the `maybe_ident` group and the Unicode-aware
-# pattern above.
-_MAIN = re.compile(
-    r"""[ \t]*(?:
-      (?P<ident>[A-Za-z_][A-Za-z0-9_\-]*+)(?![^\x00-\x7f])
-    | (?P<single>[\[\]().,*/%+\-=<>!?:&|~^;`'{])(?![=&|.:>}/*<])
-    | (?P<newline>\r?\n)
-    | (?P<number>\d(?:\d|[eE][+-]?\d|\.+(?=\d|[eE][+-]?\d))*)
-    | (?P<plain_string>"(?:[^"\\$%\r\n]|\\[^\r\n]|[$%](?!\{))*+")
-    | (?P<quote>")
-    | (?P<close>\}|~\})
-    | (?P<comment>\#[^\n]*\n?|//[^\n]*\n?|/\*.*?\*/)
-    | (?P<multi>==|!=|>=|<=|&&|\|\||::|\.\.\.|=>)
-    | (?P<heredoc><<-?[A-Za-z_][A-Za-z0-9_\-]*\r?\n)
-    | (?P<maybe_ident>[^\x00-\x7f]|[A-Za-z_])
-    | (?P<single_before>[\[\]().,*/%+\-=<>!?:&|~^;`'{])
-    | (?P<maybe_heredoc><<-?)
-    | (?P<invalid>.)
-    | (?P<end>$)
-    )""",
+
+def _plain_token(ident_end: str, single_start: str) -> str:
+    return _PLAIN_TOKEN.replace("<ident_end>", ident_end).replace("<single_start>", single_start)
+
+
+# The longest run of plain tokens from a position. It checks what splitting
+# the run (below) can then take for granted: an identifier is not followed by
+# a non-ASCII character, and `<` does not start `<<`.
+_PLAIN_RUN = re.compile(
+    r"(?:[ \t]*+(?:" + _plain_token(ident_end=r"(?![^\x00-\x7f])", single_start="(?!<<)") + r"))*+",
     re.VERBOSE | re.DOTALL,
 )
-_G_IDENT = _MAIN.groupindex["ident"]
-_G_SINGLE = _MAIN.groupindex["single"]
-_G_NEWLINE = _MAIN.groupindex["newline"]
-_G_NUMBER = _MAIN.groupindex["number"]
-_G_PLAIN_STRING = _MAIN.groupindex["plain_string"]
-_G_QUOTE = _MAIN.groupindex["quote"]
-_G_CLOSE = _MAIN.groupindex["close"]
-_G_COMMENT = _MAIN.groupindex["comment"]
-_G_MULTI = _MAIN.groupindex["multi"]
-_G_HEREDOC = _MAIN.groupindex["heredoc"]
-_G_MAYBE_IDENT = _MAIN.groupindex["maybe_ident"]
-_G_SINGLE_BEFORE = _MAIN.groupindex["single_before"]
-_G_MAYBE_HEREDOC = _MAIN.groupindex["maybe_heredoc"]
-_G_END = _MAIN.groupindex["end"]
-_UNICODE_HEREDOC = regex.compile(r"<<-?" + _IDENT + r"\r?\n")
-
-_QUOTED = re.compile(
-    r"""
-    (?P<interp>\$\{~?)
-  | (?P<control>%\{~?)
-  | (?P<quote>")
-  | (?P<literal>(?:\\[^\r\n]|\$\$\{~?|%%\{~?|\$(?!\{)|%(?!\{)|[^\\$%"\r\n])+)
-  | (?P<newline>[\r\n]+)
-  | (?P<invalid>.)
-    """,
+_PLAIN_SPLIT = re.compile(
+    r"[ \t]*(" + _plain_token(ident_end="", single_start="") + r")",
     re.VERBOSE | re.DOTALL,
 )
 
-_HEREDOC = re.compile(
-    r"""
-    (?P<interp>\$\{~?)
-  | (?P<control>%\{~?)
-  | (?P<literal>\$\$\{~?|%%\{~?|[$%]|[^$%\r\n]+)?(?P<eol>\r?\n)?
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+_PLAIN_STRING = -1  # kind of a whole `"..."` token before it is split in three
 
-_MAIN_MODE = 0
-_QUOTED_MODE = 1
-_HEREDOC_MODE = 2
+_EXACT_KINDS: dict[str, int] = {
+    **t.SINGLE_CHAR_KINDS,
+    **t.MULTI_CHAR_KINDS,
+    "\n": t.NEWLINE,
+    "\r\n": t.NEWLINE,
+    "}": t.CBRACE,
+    "~}": t.TEMPLATE_SEQ_END,  # outside a template nothing is open for it to close
+}
 
 
-class _Heredoc:
-    __slots__ = ("at_line_start", "marker")
+def _first_char_kinds() -> dict[str, int]:
+    kinds = {chr(code): t.INVALID for code in range(128)}
+    for char in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
+        kinds[char] = t.IDENT
+    for char in "0123456789":
+        kinds[char] = t.NUMBER_LIT
+    kinds["#"] = kinds["/"] = t.COMMENT  # a lone "/" is an exact kind
+    kinds['"'] = _PLAIN_STRING
+    return kinds
 
-    def __init__(self, marker: str) -> None:
-        self.marker = marker
-        self.at_line_start = True
+
+_FIRST_CHAR_KINDS = _first_char_kinds()
+
+
+def _split_plain_strings(kinds: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """Replace each whole plain-string token by OQUOTE, QUOTED_LIT (unless empty), CQUOTE."""
+    new_kinds: list[int] = []
+    new_texts: list[str] = []
+    position = 0
+    find = kinds.index
+    while True:
+        try:
+            i = find(_PLAIN_STRING, position)
+        except ValueError:
+            break
+        new_kinds += kinds[position:i]
+        new_texts += texts[position:i]
+        value = texts[i]
+        if len(value) > 2:
+            new_kinds += (t.OQUOTE, t.QUOTED_LIT, t.CQUOTE)
+            new_texts += ('"', value[1:-1], '"')
+        else:
+            new_kinds += (t.OQUOTE, t.CQUOTE)
+            new_texts += ('"', '"')
+        position = i + 1
+    new_kinds += kinds[position:]
+    new_texts += texts[position:]
+    return new_kinds, new_texts
 
 
 def scan(text: str) -> tuple[list[int], list[str]]:
     """Split `text` into parallel lists of token kinds and token texts, ending with EOF."""
     kinds: list[int] = []
     texts: list[str] = []
-    kind_append = kinds.append
-    text_append = texts.append
-
-    pos = 1 if text.startswith("\ufeff") else 0
     end = len(text)
-    mode = _MAIN_MODE
-    return_modes: list[int] = []  # modes to go back to when a template or sequence ends
-    braces = 0
-    sequence_braces: list[int] = []  # brace depths at which a ${ / %{ sequence closes
-    heredocs: list[_Heredoc] = []
-    single = t.SINGLE_CHAR_KINDS
-    multi = t.MULTI_CHAR_KINDS
-    main_match = _MAIN.match
-    quoted_match = _QUOTED.match
-    heredoc_match = _HEREDOC.match
-
-    def open_sequence(kind: int, token_text: str, from_mode: int) -> None:
-        nonlocal braces, mode
-        kind_append(kind)
-        text_append(token_text)
-        braces += 1
-        sequence_braces.append(braces)
-        if heredocs:
-            heredocs[-1].at_line_start = False
-        return_modes.append(from_mode)
-        mode = _MAIN_MODE
-
+    pos = 1 if text.startswith("\ufeff") else 0
+    plain_run = _PLAIN_RUN.match
+    split = _PLAIN_SPLIT.findall
+    exact = _EXACT_KINDS.get
+    first_char = _FIRST_CHAR_KINDS
     while pos < end:
-        if mode == _MAIN_MODE:
-            m = main_match(text, pos)
-            assert m is not None  # the last alternatives match anything
-            index = m.lastindex or 0
-            pos = m.end()
-            if index == _G_IDENT:
-                kind_append(t.IDENT)
-                text_append(m.group(_G_IDENT))
-                continue
-            if index == _G_SINGLE or index == _G_SINGLE_BEFORE:
-                value = m.group(index)
-                kind = single[value]
-                if kind == t.OBRACE:
-                    braces += 1
-                kind_append(kind)
-                text_append(value)
-                continue
-            if index == _G_PLAIN_STRING:
-                value = m.group(_G_PLAIN_STRING)
-                kind_append(t.OQUOTE)
-                text_append('"')
-                if len(value) > 2:
-                    kind_append(t.QUOTED_LIT)
-                    text_append(value[1:-1])
-                kind_append(t.CQUOTE)
-                text_append('"')
-                continue
-            if index == _G_NEWLINE:
-                kind_append(t.NEWLINE)
-            elif index == _G_NUMBER:
-                kind_append(t.NUMBER_LIT)
-            elif index == _G_QUOTE:
-                kind_append(t.OQUOTE)
-                return_modes.append(_MAIN_MODE)
-                mode = _QUOTED_MODE
-            elif index == _G_CLOSE:
-                if sequence_braces and sequence_braces[-1] == braces:
-                    kind_append(t.TEMPLATE_SEQ_END)
-                    sequence_braces.pop()
-                    mode = return_modes.pop()
-                else:
-                    kind_append(t.CBRACE if m.group(_G_CLOSE) == "}" else t.TEMPLATE_SEQ_END)
-                braces -= 1
-            elif index == _G_COMMENT:
-                kind_append(t.COMMENT)
-            elif index == _G_MULTI:
-                kind_append(multi[m.group(_G_MULTI)])
-            elif index == _G_HEREDOC or index == _G_MAYBE_HEREDOC:
-                start = m.start(index)
-                heredoc_start = _UNICODE_HEREDOC.match(text, start) if index == _G_MAYBE_HEREDOC else m
-                if heredoc_start is None:
-                    kind_append(t.LESSTHAN)
-                    text_append("<")
-                    pos = start + 1
-                    continue
-                pos = heredoc_start.end()
-                value = text[start:pos]
-                kind_append(t.OHEREDOC)
-                text_append(value)
-                marker = value[2:].rstrip("\n").rstrip("\r").lstrip("-")
-                heredocs.append(_Heredoc(marker))
-                return_modes.append(_MAIN_MODE)
-                mode = _HEREDOC_MODE
-                continue
-            elif index == _G_MAYBE_IDENT:
-                start = m.start(_G_MAYBE_IDENT)
-                ident = _UNICODE_IDENT.match(text, start)
-                if ident is None:
-                    kind_append(t.INVALID)
-                    pos = start + 1
-                else:
-                    kind_append(t.IDENT)
-                    pos = ident.end()
-                text_append(text[start:pos])
-                continue
-            elif index == _G_END:
-                continue
-            else:
-                kind_append(t.INVALID)
-            text_append(m.group(index))
-        elif mode == _QUOTED_MODE:
-            m = quoted_match(text, pos)
-            assert m is not None
-            group = m.lastgroup
-            value = m.group()
-            pos = m.end()
-            if group == "literal":
-                kind_append(t.QUOTED_LIT)
-            elif group == "interp":
-                open_sequence(t.TEMPLATE_INTERP, value, _QUOTED_MODE)
-                continue
-            elif group == "control":
-                open_sequence(t.TEMPLATE_CONTROL, value, _QUOTED_MODE)
-                continue
-            elif group == "quote":
-                kind_append(t.CQUOTE)
-                mode = return_modes.pop()
-            elif group == "newline":
-                kind_append(t.QUOTED_NEWLINE)
-            else:
-                kind_append(t.INVALID)
-            text_append(value)
-        else:
-            m = heredoc_match(text, pos)
-            assert m is not None
-            group = m.lastgroup
-            if group == "interp":
-                pos = m.end()
-                open_sequence(t.TEMPLATE_INTERP, m.group(), _HEREDOC_MODE)
-                continue
-            if group == "control":
-                pos = m.end()
-                open_sequence(t.TEMPLATE_CONTROL, m.group(), _HEREDOC_MODE)
-                continue
-            literal = m.group("literal") or ""
-            eol = m.group("eol") or ""
-            if not literal and not eol:  # a lone carriage return
-                kind_append(t.INVALID)
-                text_append(text[pos])
-                pos += 1
-                continue
-            pos = m.end()
-            heredoc = heredocs[-1]
-            if eol and heredoc.at_line_start and literal.strip() == heredoc.marker:
-                kind_append(t.CHEREDOC)
-                text_append(literal)
-                kind_append(t.NEWLINE)
-                text_append(eol)
-                heredocs.pop()
-                mode = return_modes.pop()
-                continue
-            heredoc.at_line_start = bool(eol)
-            kind_append(t.STRING_LIT)
-            text_append(literal + eol)
-
+        stop = plain_run(text, pos).end()  # type: ignore[union-attr]  # a `*` always matches
+        if stop > pos:
+            run_texts = split(text, pos, stop)
+            run_kinds = [exact(value) or first_char[value[0]] for value in run_texts]
+            if _PLAIN_STRING in run_kinds:
+                run_kinds, run_texts = _split_plain_strings(run_kinds, run_texts)
+            kinds += run_kinds
+            texts += run_texts
+            pos = stop
+        if pos < end:
+            pos = scan_construct(text, pos, kinds, texts)
     kinds.append(t.EOF)
     texts.append("")
     return kinds, texts
