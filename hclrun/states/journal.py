@@ -72,7 +72,7 @@ class Journal:
             if self._synced >= seq:
                 return
             target = self._written
-            os.fsync(self._fd)
+            _datasync(self._fd)
             self._synced = target
 
     def commit(self, changes: Sequence[Change]) -> None:
@@ -88,6 +88,11 @@ class Journal:
             except FileNotFoundError:
                 pass
             _fsync_dir(os.path.dirname(os.path.abspath(self.path)))
+
+
+def _datasync(fd: int) -> None:
+    sync = getattr(os, "fdatasync", None) or os.fsync
+    sync(fd)
 
 
 def _write_all(fd: int, data: bytes) -> None:
