@@ -1,28 +1,46 @@
-"""Reading a module directory: every ``*.tf`` file in lexical order, parsed and decoded."""
+"""Reading a module directory: every ``*.tf`` and ``*.tf.json`` file, overrides merged, blocks decoded."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from hclrun.config.model import Local, Module, ModuleCall, Output, ResourceDecl, Variable
+from hclrun.config import schemas
+from hclrun.config.bodies import decode_body, range_text
+from hclrun.config.decode_other import (
+    decode_check,
+    decode_import,
+    decode_module_call,
+    decode_moved,
+    decode_provider,
+    decode_removed,
+    decode_terraform,
+)
+from hclrun.config.decode_resources import decode_resource
+from hclrun.config.decode_values import decode_locals, decode_output, decode_variable
+from hclrun.config.jsonbody import json_file_body
+from hclrun.config.model import Module
+from hclrun.config.overrides import is_override_file, merge_overrides
 from hclrun.diagnostics import Diagnostics
-from hclrun.eval.evaluator import evaluate
-from hclrun.eval.scope import Scope
 from hclrun.source import Range
 from hclrun.syntax import ast
-from hclrun.values.types import BOOL
-from hclrun.values.value import Value
+from hclrun.version import TERRAFORM_COMPAT_VERSION
+
+__all__ = ["display_name", "load_module", "module_files", "range_text"]
 
 RESOURCE_MODES = {"resource": "managed", "data": "data", "ephemeral": "ephemeral"}
 
 
 def module_files(directory: str) -> list[Path]:
-    """The ``.tf`` files of a module directory, in the lexical order Terraform reads them."""
+    """The ``.tf`` and ``.tf.json`` files of a module directory, in the lexical order Terraform reads them."""
     base = Path(directory)
     if not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if p.suffix == ".tf" and p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in base.iterdir()
+        if p.name.endswith((".tf", ".tf.json")) and p.is_file() and not p.name.startswith((".", "#", "~"))
+    )
 
 
 def display_name(directory: str, path: Path) -> str:
@@ -32,118 +50,118 @@ def display_name(directory: str, path: Path) -> str:
 
 def load_module(directory: str) -> tuple[Module, Diagnostics]:
     """Parse and decode the module in ``directory``; a best-effort Module even when there are errors."""
-    from hclrun.syntax.parser import parse_file
-
     module = Module(directory)
     diags = Diagnostics()
+    primary: list[ast.Block] = []
+    overrides: list[ast.Block] = []
     for path in module_files(directory):
         name = display_name(directory, path)
         source = path.read_bytes()
         module.sources[name] = source
-        file, file_diags = parse_file(source, name)
-        diags.extend(file_diags)
-        if file is not None:
-            _decode_body(file.body, module, diags)
+        body = _parse(source, name, diags)
+        target = overrides if is_override_file(path.name) else primary
+        target.extend(_top_level_blocks(body, diags))
+    blocks, overridden = merge_overrides(primary, overrides, diags) if overrides else (primary, {})
+    for block in blocks:
+        _decode_block(block, module, diags)
+    check_variable_defaults(module, overridden, diags)
+    check_required_versions(module, diags)
     return module, diags
 
 
-def range_text(r: Range) -> str:
-    """A range as HCL writes it in messages: ``main.tf:1,1-13``, or ``main.tf:1,1-2,3`` across lines."""
-    if r.start.line == r.end.line:
-        return f"{r.filename}:{r.start.line},{r.start.column}-{r.end.column}"
-    return f"{r.filename}:{r.start.line},{r.start.column}-{r.end.line},{r.end.column}"
+def _parse(source: bytes, name: str, diags: Diagnostics) -> ast.Body:
+    if name.endswith(".json"):
+        from hclrun.syntax.json_syntax import parse_json
+
+        root, parse_diags = parse_json(source, name)
+        diags.extend(parse_diags)
+        return json_file_body(root, schemas.FILE, name, diags)
+    from hclrun.syntax.parser import parse_file
+
+    file, parse_diags = parse_file(source, name)
+    diags.extend(parse_diags)
+    return file.body
 
 
-def _decode_body(body: ast.Body, module: Module, diags: Diagnostics) -> None:
-    for block in body.blocks:
-        if block.type == "variable" and len(block.labels) == 1:
-            _decode_variable(block, module, diags)
-        elif block.type == "locals":
-            _decode_locals(block, module, diags)
-        elif block.type == "output" and len(block.labels) == 1:
-            attrs = {a.name: a for a in block.body.attributes}
-            value = attrs.get("value")
-            module.outputs[block.labels[0]] = Output(
-                block.labels[0],
-                value.expr if value else None,
-                _static_bool(attrs.get("sensitive"), False, diags),
-                _decl_range(block),
-            )
-        elif block.type in RESOURCE_MODES and len(block.labels) == 2:
-            mode = RESOURCE_MODES[block.type]
-            key = (mode, block.labels[0], block.labels[1])
-            module.resources.setdefault(key, ResourceDecl(mode, *key[1:], _decl_range(block)))
-        elif block.type == "module" and len(block.labels) == 1:
-            module.module_calls.setdefault(block.labels[0], ModuleCall(block.labels[0], _decl_range(block)))
+def _top_level_blocks(body: ast.Body, diags: Diagnostics) -> list[ast.Block]:
+    """The file's blocks, checked against the file schema (labels, unknown block types)."""
+    content = decode_body(body, schemas.FILE, body.end_range, diags)
+    return content.blocks
 
 
-def _decl_range(block: ast.Block) -> Range:
-    """From the block type to the end of its last label, as Terraform reports declarations."""
-    end = block.label_ranges[-1] if block.label_ranges else block.type_range
-    return block.type_range.to(end)
+def _decode_block(block: ast.Block, module: Module, diags: Diagnostics) -> None:
+    kind = block.type
+    if kind == "variable":
+        decode_variable(block, module, diags)
+    elif kind == "locals":
+        decode_locals(block, module, diags)
+    elif kind == "output":
+        decode_output(block, module, diags)
+    elif kind in RESOURCE_MODES:
+        decode_resource(block, module, diags)
+    elif kind == "module":
+        decode_module_call(block, module, diags)
+    elif kind == "provider":
+        decode_provider(block, module, diags)
+    elif kind == "terraform":
+        decode_terraform(block, module, diags)
+    elif kind == "required_providers":
+        from hclrun.config.decode_other import decode_required_providers
+
+        decode_required_providers(block, module, diags)
+    elif kind == "moved":
+        decode_moved(block, module, diags)
+    elif kind == "import":
+        decode_import(block, module, diags)
+    elif kind == "removed":
+        decode_removed(block, module, diags)
+    elif kind == "check":
+        decode_check(block, module, diags)
 
 
-def _decode_variable(block: ast.Block, module: Module, diags: Diagnostics) -> None:
-    name = block.labels[0]
-    decl = _decl_range(block)
-    if name in module.variables:
-        first = module.variables[name].decl_range
-        diags.error(
-            "Duplicate variable declaration",
-            f'A variable named "{name}" was already declared at {range_text(first)}. '
-            "Variable names must be unique within a module.",
-            decl,
-        )
-        return
-    attrs = {a.name: a for a in block.body.attributes}
-    type_attr = attrs.get("type")
-    default_attr = attrs.get("default")
-    module.variables[name] = Variable(
-        name,
-        type_attr.expr if type_attr else None,
-        default_attr.expr if default_attr else None,
-        _static_bool(attrs.get("sensitive"), False, diags),
-        _static_bool(attrs.get("nullable"), True, diags),
-        decl,
-    )
+def check_variable_defaults(module: Module, overridden: dict[str, Range], diags: Diagnostics) -> None:
+    """Every default must convert to its variable's type constraint (Terraform checks this at load)."""
+    from hclrun.config.typeconstraints import default_conversion_error
 
-
-def _decode_locals(block: ast.Block, module: Module, diags: Diagnostics) -> None:
-    for attr in block.body.attributes:
-        if attr.name in module.locals:
-            first = module.locals[attr.name].decl_range
+    for variable in module.variables.values():
+        if variable.type_expr is None or variable.default is None:
+            continue
+        message = default_conversion_error(variable, diags)
+        if message is None:
+            continue
+        if variable.name in overridden:
             diags.error(
-                "Duplicate local value definition",
-                f'A local value named "{attr.name}" was already defined at {range_text(first)}. '
-                "Local value names must be unique within a module.",
-                attr.name_range.to(attr.expr.range),
+                "Invalid default value for variable",
+                "The overridden default value for this variable is not compatible with the variable's type "
+                f"constraint: {message}.",
+                overridden[variable.name],
+            )
+        else:
+            diags.error(
+                "Invalid default value for variable",
+                f"This default value is not compatible with the variable's type constraint: {message}.",
+                variable.default.range,
+            )
+
+
+def check_required_versions(module: Module, diags: Diagnostics) -> None:
+    from hclrun.modsources.versions import Version, VersionConstraints, VersionError
+
+    current = Version.parse(TERRAFORM_COMPAT_VERSION)
+    for text, expr_range, attr_range in module.required_versions:
+        try:
+            constraints = VersionConstraints.parse(text)
+        except VersionError:
+            diags.error(
+                "Invalid version constraint", "This string does not use correct version constraint syntax.", expr_range
             )
             continue
-        module.locals[attr.name] = Local(attr.name, attr.expr, attr.name_range.to(attr.expr.range))
-
-
-def _static_bool(attr: ast.Attribute | None, default: bool, diags: Diagnostics) -> bool:
-    """A boolean argument that must not refer to anything (``sensitive``, ``nullable``)."""
-    if attr is None:
-        return default
-    value, value_diags = evaluate(attr.expr, Scope())
-    diags.extend(value_diags)
-    if value_diags.has_errors() or not value.is_known or value.is_null:
-        return default
-    converted = _to_bool(value)
-    if converted is None:
-        diags.error(
-            "Incorrect attribute value type",
-            f'Inappropriate value for attribute "{attr.name}": bool required.',
-            attr.expr.range,
-        )
-        return default
-    return converted
-
-
-def _to_bool(value: Value) -> bool | None:
-    if value.type == BOOL:
-        return bool(value.raw)
-    if isinstance(value.raw, str) and value.raw in ("true", "false"):
-        return value.raw == "true"
-    return None
+        if not constraints.allows(current):
+            diags.error(
+                "Unsupported Terraform Core version",
+                f"This configuration does not support Terraform version {TERRAFORM_COMPAT_VERSION}. To proceed, "
+                "either choose another supported Terraform version or update this version constraint. Version "
+                "constraints are normally set for good reason, so updating the constraint may lead to other "
+                "errors or unexpected behavior.",
+                attr_range,
+            )

@@ -1,4 +1,8 @@
-"""The configuration model: what a module declares, with expressions left unevaluated."""
+"""The configuration model: what a module declares, with expressions left unevaluated.
+
+Every block keeps its source ranges; bodies that a provider's schema will
+decode later (resources, provider settings, backends) stay as syntax trees.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,16 @@ from hclrun.syntax import ast
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A ``validation``, ``precondition``, ``postcondition`` or ``assert`` block."""
+
+    kind: str
+    condition: ast.Expression | None
+    error_message: ast.Expression | None
+    decl_range: Range
+
+
+@dataclass(frozen=True)
 class Variable:
     name: str
     type_expr: ast.Expression | None
@@ -16,6 +30,9 @@ class Variable:
     sensitive: bool
     nullable: bool
     decl_range: Range
+    description: str = ""
+    ephemeral: bool = False
+    validations: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,21 +48,131 @@ class Output:
     expr: ast.Expression | None
     sensitive: bool
     decl_range: Range
+    description: str = ""
+    ephemeral: bool = False
+    depends_on: tuple[ast.Expression, ...] = ()
+    preconditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    create_before_destroy: bool | None = None
+    prevent_destroy: bool | None = None
+    ignore_changes: tuple[ast.Expression, ...] = ()
+    ignore_all_changes: bool = False
+    replace_triggered_by: tuple[ast.Expression, ...] = ()
+    preconditions: tuple[Condition, ...] = ()
+    postconditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Provisioner:
+    type: str
+    body: ast.Body
+    when: str  # "create" or "destroy"
+    on_failure: str  # "fail" or "continue"
+    connection: ast.Body | None
+    decl_range: Range
 
 
 @dataclass(frozen=True)
 class ResourceDecl:
-    """A ``resource``, ``data`` or ``ephemeral`` block: mode, type and name."""
+    """A ``resource``, ``data`` or ``ephemeral`` block: mode, type, name and meta-arguments."""
 
     mode: str  # "managed", "data" or "ephemeral"
     type: str
     name: str
     decl_range: Range
+    count: ast.Expression | None = None
+    for_each: ast.Expression | None = None
+    provider: tuple[str, str | None] | None = None  # (local name, alias)
+    provider_range: Range | None = None
+    depends_on: tuple[ast.Expression, ...] = ()
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    provisioners: tuple[Provisioner, ...] = ()
+    connection: ast.Body | None = None
+    body: ast.Body | None = None  # everything else, for the provider's schema
+    type_range: Range | None = None
+    in_check: str | None = None  # the check block a scoped data source belongs to
+
+    @property
+    def address(self) -> str:
+        prefix = {"managed": "", "data": "data.", "ephemeral": "ephemeral."}[self.mode]
+        return f"{prefix}{self.type}.{self.name}"
+
+    @property
+    def provider_local_name(self) -> str:
+        return self.provider[0] if self.provider else self.type.split("_", 1)[0]
 
 
 @dataclass(frozen=True)
 class ModuleCall:
     name: str
+    decl_range: Range
+    source: str = ""
+    source_range: Range | None = None
+    version: str | None = None
+    version_range: Range | None = None
+    count: ast.Expression | None = None
+    for_each: ast.Expression | None = None
+    depends_on: tuple[ast.Expression, ...] = ()
+    providers: tuple[tuple[ast.Expression, ast.Expression], ...] = ()
+    arguments: dict[str, ast.Attribute] = field(default_factory=dict)
+    open_brace_range: Range | None = None
+
+
+@dataclass(frozen=True)
+class ProviderConfig:
+    name: str
+    alias: str | None
+    body: ast.Body
+    decl_range: Range
+
+
+@dataclass(frozen=True)
+class RequiredProvider:
+    name: str
+    source: str
+    version: str | None
+    decl_range: Range
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Moved:
+    from_expr: ast.Expression
+    to_expr: ast.Expression
+    decl_range: Range
+
+
+@dataclass(frozen=True)
+class Removed:
+    from_expr: ast.Expression
+    destroy: bool
+    decl_range: Range
+
+
+@dataclass(frozen=True)
+class Import:
+    to_expr: ast.Expression
+    id_expr: ast.Expression | None
+    for_each: ast.Expression | None
+    provider: ast.Expression | None
+    decl_range: Range
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    asserts: tuple[Condition, ...]
+    data: tuple[ResourceDecl, ...]
+    decl_range: Range
+
+
+@dataclass(frozen=True)
+class Backend:
+    type: str
+    body: ast.Body
     decl_range: Range
 
 
@@ -60,3 +187,13 @@ class Module:
     resources: dict[tuple[str, str, str], ResourceDecl] = field(default_factory=dict)
     module_calls: dict[str, ModuleCall] = field(default_factory=dict)
     sources: dict[str, bytes] = field(default_factory=dict)
+    providers: dict[str, ProviderConfig] = field(default_factory=dict)  # "aws" or "aws.west"
+    required_providers: dict[str, RequiredProvider] = field(default_factory=dict)
+    required_versions: list[tuple[str, Range, Range]] = field(default_factory=list)
+    backend: Backend | None = None
+    cloud_range: Range | None = None
+    experiments: list[str] = field(default_factory=list)
+    moved: list[Moved] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    imports: list[Import] = field(default_factory=list)
+    checks: dict[str, Check] = field(default_factory=dict)

@@ -103,7 +103,7 @@ def _variable_value(var: Variable, options: ConsoleScopeOptions, diags: Diagnost
     else:
         value = Value.unknown(DYNAMIC)
     if var.type_expr is not None:
-        value = apply_type_constraint(var, value, diags)
+        value = apply_type_constraint(var, value, diags, report_default=False)
     if var.sensitive:
         value = value.mark(SENSITIVE)
     return value
