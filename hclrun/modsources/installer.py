@@ -146,7 +146,8 @@ class _Installer:
             write_lock(self.root / LOCK_FILE_NAME, merged.values())
 
     def _install_calls(self, parent_key: str, parent_dir: str, package: _Package | None, calls: Sequence[ModuleCall]) -> None:
-        for call in calls:
+        # Terraform visits calls by name, depth first; progress lines and diagnostics follow that order.
+        for call in sorted(calls, key=lambda c: c.name):
             key = f"{parent_key}.{call.name}" if parent_key else call.name
             if key in self.records:
                 continue
@@ -204,7 +205,8 @@ class _Installer:
             self.diags.append(msg.registry_download_url_failed(call, source.display(), version, source.host, f"invalid package address: {err}"))
             return
         subdir = posixpath.join(package.subdir, source.subdir) if package.subdir and source.subdir else package.subdir or source.subdir
-        self._say(f"Downloading {source.display()} {version} for {key}...")
+        package_only = RegistrySource(source.host, source.namespace, source.name, source.target_system)
+        self._say(f"Downloading {package_only.display()} {version} for {key}...")
         self._install_remote(key, call, RemoteSource(package.package, subdir), str(source), version, announce=False)
 
     def _select_version(self, call: ModuleCall, source: RegistrySource, constraints: VersionConstraints | None, key: str) -> str | None:

@@ -144,8 +144,9 @@ def test_http_errors_are_diagnostics(tmp_path: Path, http_server: LoopbackServer
         calls=[ModuleCall("missing", f"{http_server.base}/nope.zip"), ModuleCall("evil", f"{http_server.base}/evil.tgz")],
     )
     assert [d.summary for d in result.diagnostics] == ["Failed to download module"] * 2
-    assert "bad response code: 404" in result.diagnostics[0].detail
-    assert "outside the module directory" in result.diagnostics[1].detail
+    # Calls are visited by name: "evil" before "missing".
+    assert "outside the module directory" in result.diagnostics[0].detail
+    assert "bad response code: 404" in result.diagnostics[1].detail
     assert not (tmp_path / "escape.tf").exists() and not (tmp_path / "cfg" / "escape.tf").exists()
     assert not list((tmp_path / "cfg" / ".terraform" / "modules").glob(".*"))
 
@@ -157,10 +158,10 @@ def test_unsupported_getters(tmp_path: Path) -> None:
         ModuleCall("ftp", "ftp://example.com/vpc.zip"),
     ]
     result = install_modules(str(tmp_path), calls=calls)
-    details = [d.detail for d in result.diagnostics]
-    assert "s3 module sources are recognised but not supported" in details[0]
+    details = [d.detail for d in result.diagnostics]  # in call name order
+    assert "download not supported for scheme 'ftp'" in details[0]
     assert "gcs module sources are recognised but not supported" in details[1]
-    assert "download not supported for scheme 'ftp'" in details[2]
+    assert "s3 module sources are recognised but not supported" in details[2]
 
 
 def test_file_packages_are_copied(tmp_path: Path) -> None:

@@ -40,11 +40,13 @@ def build_tree(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_modules_json_matches_terraform(tmp_path: Path) -> None:
     root, repo = build_tree(tmp_path)
-    result = install_modules(str(root))
+    lines: list[str] = []
+    result = install_modules(str(root), InstallOptions(progress=lines.append))
     assert result.ok, [d.detail for d in result.diagnostics]
-    golden = json.loads((FIXTURES / "goldens" / "modules_json.json").read_text())["modules_json"]
+    golden = json.loads((FIXTURES / "goldens" / "modules_json.json").read_text())
     written = (root / ".terraform" / "modules" / "modules.json").read_text()
-    assert written.replace(str(repo), "@REPO@") == golden
+    assert written.replace(str(repo), "@REPO@") == golden["modules_json"]
+    assert [line.replace(str(repo), "@REPO@") for line in lines] == golden["progress"]
     # Local modules are used in place; only remote packages are copied.
     assert sorted(p.name for p in (root / ".terraform" / "modules").iterdir()) == ["g", "h", "loc.r2", "modules.json"]
 
@@ -234,3 +236,42 @@ def test_progress_lines(tmp_path: Path, make_repo: Callable[[str], GitRepo]) -> 
     lines: list[str] = []
     install_modules(str(tmp_path), InstallOptions(progress=lines.append), calls=[ModuleCall("m", f"git::{repo.url}")])
     assert lines == [f"Downloading git::{repo.url} for m...", "- m in .terraform/modules/m"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_git_daemon_on_loopback(tmp_path: Path, make_repo: Callable[[str], GitRepo]) -> None:
+    import socket
+    import time
+
+    repo = make_repo("served")
+    commit = repo.commit({"main.tf": "# served\n", "sub/main.tf": "# served sub\n"})
+    repo.tag("v3")
+    port = _free_port()
+    daemon = subprocess.Popen(
+        ["git", "daemon", "--reuseaddr", "--export-all", f"--base-path={repo.path.parent}",
+         "--listen=127.0.0.1", f"--port={port}", str(repo.path.parent)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        call = ModuleCall("m", f"git::git://127.0.0.1:{port}/served//sub?ref=v3")
+        result = install_modules(str(tmp_path / "cfg"), calls=[call])
+        assert result.ok, [d.detail for d in result.diagnostics]
+        assert (tmp_path / "cfg" / result.records[1].dir / "main.tf").read_text() == "# served sub\n"
+        assert result.locks[0].commit == commit
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)

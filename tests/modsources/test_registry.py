@@ -17,6 +17,7 @@ from .conftest import LoopbackServer
 from .test_fetch_archive import make_tar
 
 HOST = "registry.example.com"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "modsources"
 
 
 def serve_registry(server: LoopbackServer, versions: dict[str, str], style: str = "204") -> None:
@@ -104,18 +105,18 @@ def test_registry_errors(tmp_path: Path, http_server: LoopbackServer) -> None:
     ]
     opts = InstallOptions(registry_urls={HOST: http_server.base, "unreachable.invalid": "http://127.0.0.1:9"})
     result = install_modules(str(tmp_path), opts, calls=calls)
-    summaries = [d.summary for d in result.diagnostics]
-    assert summaries == [
+    by_summary = {d.summary: d.detail for d in result.diagnostics}
+    assert sorted(by_summary) == [
+        "Error accessing remote module registry",
+        "Invalid version constraint",
         "Module not found",
         "Unresolvable module version constraint",
-        "Invalid version constraint",
-        "Error accessing remote module registry",
     ]
-    assert result.diagnostics[0].detail == (
+    assert by_summary["Module not found"] == (
         f'Module "missing" (from unknown:0) cannot be found in the module registry at {HOST}.'
     )
-    assert "The newest available version is 2.0.0-rc1." in result.diagnostics[1].detail
-    assert "failed to request discovery document" in result.diagnostics[3].detail
+    assert "The newest available version is 2.0.0-rc1." in by_summary["Unresolvable module version constraint"]
+    assert "failed to request discovery document" in by_summary["Error accessing remote module registry"]
 
 
 def test_plain_http_only_for_loopback() -> None:
@@ -145,3 +146,24 @@ def test_host_without_module_service(http_server: LoopbackServer) -> None:
     client = RegistryClient({HOST: http_server.base})
     with pytest.raises(RegistryError, match="does not provide a module registry"):
         client.versions(RegistrySource(HOST, "ns", "net", "aws"))
+
+
+def test_matches_terraform_with_the_recorded_registry(tmp_path: Path, http_server: LoopbackServer) -> None:
+    fixture = FIXTURES / "registry"
+    versions = json.loads((fixture / "versions.json").read_text())
+    package = make_tar([
+        ("file", path.relative_to(fixture / "package").as_posix(), path.read_text())
+        for path in sorted((fixture / "package").rglob("*")) if path.is_file()
+    ])
+    http_server.serve_bytes("/.well-known/terraform.json", b'{"modules.v1": "/v1/modules/"}')
+    http_server.serve_bytes("/v1/modules/ns/net/aws/versions", json.dumps({"modules": [{"versions": [{"version": v} for v in versions]}]}).encode())
+    http_server.serve_bytes("/archives/package.tgz", package)
+    for version in versions:
+        http_server.serve_bytes(f"/v1/modules/ns/net/aws/{version}/download", b"", 204, {"X-Terraform-Get": "/archives/package.tgz"})
+    shutil.copytree(fixture / "root", tmp_path / "root")
+    lines: list[str] = []
+    result = install_modules(str(tmp_path / "root"), options(http_server, progress=lines.append))
+    assert result.ok, [d.detail for d in result.diagnostics]
+    golden = json.loads((FIXTURES / "goldens" / "registry_modules_json.json").read_text())
+    assert (tmp_path / "root/.terraform/modules/modules.json").read_text() == golden["modules_json"]
+    assert lines == golden["progress"]
