@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gmpy2 import mpfr
+
 from hclrun.functions.collections_aggregate import aggregate_functions
 from hclrun.functions.collections_common import (
     call_int,
@@ -17,6 +19,7 @@ from hclrun.functions.collections_maps import map_functions
 from hclrun.functions.collections_sets import set_functions
 from hclrun.functions.collections_slices import slice_functions
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.values import number as num
 from hclrun.values.strings import grapheme_length
 from hclrun.values.types import BOOL, DYNAMIC, NUMBER, STRING, ListType, TupleType, Type
 from hclrun.values.value import FALSE, TRUE, Value
@@ -30,19 +33,24 @@ LIST_OF_ANY = ListType(DYNAMIC)
 # ----------------------------------------------------------------- length
 
 
+def _count(n: int) -> Value:
+    """A count or position as the reference returns it (a 64-bit integer)."""
+    return Value(NUMBER, num.int64_number(n))
+
+
 def _length(args: list[Value], _ret: Type) -> Value:
     v, marks = args[0].unmark()
     t = v.type
     if t.is_tuple:
         assert isinstance(t, TupleType)
-        return Value.number(len(t.elements)).with_marks(marks)
+        return _count(len(t.elements)).with_marks(marks)
     if t.is_object:
-        return Value.number(len(t.attributes)).with_marks(marks)  # type: ignore[attr-defined]
+        return _count(len(t.attributes)).with_marks(marks)  # type: ignore[attr-defined]
     if not v.is_known:
         return Value.unknown(NUMBER).with_marks(marks)
     if t == STRING:
-        return Value.number(grapheme_length(v.raw)).with_marks(marks)
-    return Value.number(v.length()).with_marks(marks)
+        return _count(grapheme_length(v.raw)).with_marks(marks)
+    return _count(v.length()).with_marks(marks)
 
 
 def _length_type(args: list[Value]) -> Type:
@@ -105,7 +113,7 @@ def _index(args: list[Value], _ret: Type) -> Value:
         if not eq.is_known:
             return Value.unknown(NUMBER)
         if eq.raw:
-            return Value.number(i)
+            return _count(i)
     raise FunctionCallError("item not found")
 
 
@@ -226,7 +234,8 @@ def _flatten(args: list[Value], ret: Type) -> Value:
 
 
 def _range(args: list[Value], _ret: Type) -> Value:
-    one, minus_one, zero = Value.number(1).raw, Value.number(-1).raw, Value.number(0).raw
+    # The reference's defaults: a float64 zero and 64-bit integer steps.
+    one, minus_one, zero = num.int64_number(1), num.int64_number(-1), mpfr(0, 53)
     nums = [a.raw for a in args]
     if len(nums) == 1:
         start, end, step = zero, nums[0], (minus_one if nums[0] < 0 else one)
@@ -250,7 +259,7 @@ def _range(args: list[Value], _ret: Type) -> Value:
                 "between start and end or use a smaller step"
             )
         vals.append(Value(NUMBER, n))
-        n = n + step
+        n = num.add(n, step)
     return make_list(vals, NUMBER)
 
 

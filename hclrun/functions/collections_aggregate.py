@@ -7,6 +7,7 @@ import gmpy2
 
 from hclrun.functions.collections_common import convert_value, deep_unmarked, unify_types
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.values import number as num
 from hclrun.values.types import BOOL, DYNAMIC, NUMBER, STRING, ListType, Type
 from hclrun.values.value import FALSE, TRUE, Value
 
@@ -68,7 +69,7 @@ def _sum(args: list[Value], _ret: Type) -> Value:
         else:
             if gmpy2.is_infinite(total) and gmpy2.is_infinite(n) and (total > 0) != (n > 0):
                 raise FunctionCallError("can't compute sum of opposing infinities")
-            total = total + n
+            total = num.add(total, n)
     return Value(NUMBER, total).with_marks(marks)
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from hclrun.functions.registry import FunctionContext
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.values import number as num
 from hclrun.values.strings import go_quote
 from hclrun.values.types import NUMBER, STRING, Type
 from hclrun.values.value import Value
@@ -532,7 +533,7 @@ def _timecmp(args: list[Value], _ret: Type) -> Value:
         except ValueError as exc:
             raise ArgError(i, str(exc)) from None
     a, b = keys
-    return Value.number((a > b) - (a < b))
+    return Value(NUMBER, num.int64_number((a > b) - (a < b)))
 
 
 def rfc3339_utc(moment: datetime) -> str:

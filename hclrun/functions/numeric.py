@@ -177,14 +177,14 @@ def _ceil(args: list[Value], _rt: Type) -> Value:
     n = args[0].raw
     if gmpy2.is_integer(n) or gmpy2.is_infinite(n):
         return args[0]
-    return Value.number(int(gmpy2.ceil(n)))
+    return Value(NUMBER, mpfr(int(gmpy2.ceil(n)), n.precision))
 
 
 def _floor(args: list[Value], _rt: Type) -> Value:
     n = args[0].raw
     if gmpy2.is_integer(n) or gmpy2.is_infinite(n):
         return args[0]
-    return Value.number(int(gmpy2.floor(n)))
+    return Value(NUMBER, mpfr(int(gmpy2.floor(n)), n.precision))
 
 
 def _log(args: list[Value], _rt: Type) -> Value:
@@ -219,7 +219,7 @@ def _extreme(name: str, pick_greater: bool) -> Function:
 
 def _signum(args: list[Value], _rt: Type) -> Value:
     n = whole_number(args[0])
-    return Value.number((n > 0) - (n < 0))
+    return Value(NUMBER, num.int64_number((n > 0) - (n < 0)))
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -270,7 +270,7 @@ def _parseint(args: list[Value], _rt: Type) -> Value:
     value = parse_integer(text, base)
     if value is None:
         raise ArgError(0, f"cannot parse {go_quote(text)} as a base {base} integer")
-    return Value.number(value)
+    return Value(NUMBER, num.big_int_number(value))
 
 
 def _one_number(name: str, impl: Implementation, description: str) -> Function:

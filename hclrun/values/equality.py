@@ -8,8 +8,9 @@ result.
 
 from __future__ import annotations
 
+from hclrun.values.number import numbers_equal
 from hclrun.values.sets import hash_bytes
-from hclrun.values.types import DYNAMIC
+from hclrun.values.types import DYNAMIC, NUMBER
 from hclrun.values.unknowns import NOT_NULL, definitely_not_null
 from hclrun.values.value import FALSE, TRUE, Unknown, Value
 
@@ -62,6 +63,8 @@ def _raw_equal(a: Value, b: Value) -> bool | None:
     """Deep equality of two known, non-null values of the same type; None = unknown."""
     t = a.type
     ar, br = a.raw, b.raw
+    if t is NUMBER:
+        return numbers_equal(ar, br)
     if t.is_primitive:
         return bool(ar == br)
     if t.is_set:

@@ -26,10 +26,10 @@ from collections.abc import Callable
 
 import gmpy2
 
+from hclrun.values import number as num
 from hclrun.values.convert import convert
 from hclrun.values.equality import equals
 from hclrun.values.errors import ConversionError, OperationError
-from hclrun.values.number import CTX
 from hclrun.values.types import BOOL, NUMBER, Type
 from hclrun.values.unknowns import NOT_NULL
 from hclrun.values.value import FALSE, NO_MARKS, TRUE, Unknown, Value
@@ -114,19 +114,19 @@ def _arithmetic(a: Value, b: Value, compute: Callable[[object, object], object],
 
 
 def add(a: Value, b: Value) -> Value:
-    return _arithmetic(a, b, CTX.add, "can't compute sum of opposing infinities")
+    return _arithmetic(a, b, num.add, "can't compute sum of opposing infinities")
 
 
 def subtract(a: Value, b: Value) -> Value:
-    return _arithmetic(a, b, CTX.sub, "can't subtract infinity from itself")
+    return _arithmetic(a, b, num.subtract, "can't subtract infinity from itself")
 
 
 def multiply(a: Value, b: Value) -> Value:
-    return _arithmetic(a, b, CTX.mul, "can't multiply zero by infinity")
+    return _arithmetic(a, b, num.multiply, "can't multiply zero by infinity")
 
 
 def divide(a: Value, b: Value) -> Value:
-    return _arithmetic(a, b, CTX.div, "can't divide zero by zero or infinity by infinity")
+    return _arithmetic(a, b, num.divide, "can't divide zero by zero or infinity by infinity")
 
 
 def _modulo(x: object, y: object) -> object:
@@ -137,8 +137,7 @@ def _modulo(x: object, y: object) -> object:
         return x
     if gmpy2.is_infinite(x):
         raise _failed("can't use modulo with an infinite dividend")
-    quotient = CTX.trunc(CTX.div(x, y))
-    return CTX.sub(x, CTX.mul(y, quotient))
+    return num.remainder(x, y)  # type: ignore[arg-type]
 
 
 def modulo(a: Value, b: Value) -> Value:
@@ -150,7 +149,7 @@ def negate(v: Value) -> Value:
     _check_not_null(v)
     if not v.is_known:
         return _UNKNOWN_NUMBER
-    return Value(NUMBER, -v.raw, v.marks)
+    return Value(NUMBER, num.negate(v.raw), v.marks)
 
 
 # --------------------------------------------------------------------------- logic

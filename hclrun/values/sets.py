@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import gmpy2
 
+from hclrun.values.number import format_number, is_integer
 from hclrun.values.strings import go_quote
 from hclrun.values.types import BOOL, NUMBER, STRING
 
@@ -61,13 +62,20 @@ def _primitive_set(elems: tuple[Value, ...]) -> tuple[Value, ...]:
         elif not e.is_known:
             unknowns.append(e)
         else:
-            k = raw.encode("utf-8") if isinstance(raw, str) else raw
+            k = raw.encode("utf-8") if isinstance(raw, str) else _number_key(raw)
             if k not in known:
                 known[k] = e
-    keys = sorted(known)
+    keys = sorted(known, key=lambda k: k if isinstance(k, bytes | bool) else known[k].raw)
     # cty's ordering puts unknowns before nulls when both appear (its rule is not
     # a total order there); sets of primitives rarely hold either.
     return tuple(known[k] for k in keys) + tuple(unknowns) + tuple(nulls)
+
+
+def _number_key(raw: Any) -> Any:
+    """Numbers that cty considers equal share a key: integers by value, others by printed form."""
+    if isinstance(raw, bool) or is_integer(raw):
+        return raw
+    return format_number(raw)
 
 
 def _compare_entries(a: tuple[bytes, Value], b: tuple[bytes, Value]) -> int:

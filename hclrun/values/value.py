@@ -253,7 +253,7 @@ class Value:
                 yield v, v
         else:
             for i, v in enumerate(raw):
-                yield Value.number(i), v
+                yield Value(NUMBER, num.int64_number(i)), v
 
     def as_python(self) -> Any:
         """A plain Python rendering, for tests: numbers as int where integral else float."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from golden_function_cases import case_id, load_goldens, metadata_signatures, signature_mismatches
-from test_numeric import RENDERS_FLOAT64_SHORT, TABLE, check_golden
+from test_numeric import TABLE, check_golden
 
 from hclrun.functions import strings
 from hclrun.functions.registry import FunctionContext
@@ -46,8 +46,6 @@ def golden_params() -> list[Any]:
         marks = []
         if not JSON_READY and _needs_json(record):
             marks.append(pytest.mark.xfail(reason="hclrun.values.json.to_json not available yet"))
-        if not RENDERS_FLOAT64_SHORT and "%s" in record["expr"] and "pow(" in record["expr"]:
-            marks.append(pytest.mark.xfail(reason="number to string conversion ignores float64 precision"))
         params.append(pytest.param(record, id=case_id(record), marks=marks))
     return params
 
