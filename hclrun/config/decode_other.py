@@ -23,7 +23,7 @@ from hclrun.config.static import (
     static_bool,
     static_string,
     static_traversal,
-    static_traversal_list,
+    depends_on_references,
     valid_name,
 )
 from hclrun.diagnostics import Diagnostics
@@ -68,7 +68,7 @@ def decode_module_call(block: ast.Block, module: Module, diags: Diagnostics) -> 
         attrs["version"].expr.range if "version" in attrs else None,
         count.expr if count else None,
         for_each.expr if for_each else None,
-        tuple(e for e, _ in static_traversal_list(depends.expr, diags, allow_quoted=True)) if depends else (),
+        depends_on_references(depends.expr, diags) if depends else (),
         tuple(providers),
         {n: a for n, a in attrs.items() if n not in _MODULE_META},
         block.open_brace_range,
@@ -267,6 +267,8 @@ def decode_check(block: ast.Block, module: Module, diags: Diagnostics) -> None:
             continue
         asserts.append(condition)
     data = tuple(resource_from_block(b, "data", diags, in_check=name) for b in content.blocks_of("data"))
+    for resource in data:
+        module.resources.setdefault(("data", resource.type, resource.name), resource)
     if not asserts:
         diags.error("Zero assert blocks", "Check blocks must have at least one assert block.", decl_range(block))
     if name in module.checks:

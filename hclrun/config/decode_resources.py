@@ -13,7 +13,7 @@ from hclrun.config.static import (
     keyword,
     static_bool,
     static_traversal,
-    static_traversal_list,
+    depends_on_references,
     valid_name,
 )
 from hclrun.diagnostics import Diagnostics
@@ -83,7 +83,7 @@ def resource_from_block(block: ast.Block, mode: str, diags: Diagnostics, in_chec
         for_each.expr if for_each else None,
         provider,
         provider_range,
-        tuple(e for e, _ in static_traversal_list(depends.expr, diags, allow_quoted=True)) if depends else (),
+        depends_on_references(depends.expr, diags) if depends else (),
         lifecycle,
         tuple(provisioners),
         connection,

@@ -126,7 +126,7 @@ def decode_output(block: ast.Block, module: Module, diags: Diagnostics) -> None:
         diags.error("Invalid output name", INVALID_NAME_DETAIL, label_range(block))
     content = decode_body(block.body, schemas.OUTPUT, block.open_brace_range, diags)
     attrs = content.attributes
-    from hclrun.config.static import static_traversal_list
+    from hclrun.config.static import depends_on_references
 
     depends = attrs.get("depends_on")
     output = Output(
@@ -136,7 +136,7 @@ def decode_output(block: ast.Block, module: Module, diags: Diagnostics) -> None:
         decl,
         static_string(attrs.get("description"), diags) or "",
         bool(static_bool(attrs.get("ephemeral"), diags)),
-        tuple(e for e, _ in static_traversal_list(depends.expr, diags, allow_quoted=True)) if depends else (),
+        depends_on_references(depends.expr, diags) if depends else (),
         tuple(decode_condition(b, diags) for b in content.blocks_of("precondition")),
     )
     if name in module.outputs:

@@ -131,3 +131,11 @@ def _quoted_traversal(expr: ast.Expression) -> tuple[ast.Traverser, ...] | None:
     if parse_diags.has_errors() or not isinstance(parsed, ast.ScopeTraversalExpr):
         return None
     return parsed.traversal
+
+
+def depends_on_references(expr: ast.Expression, diags: Diagnostics) -> tuple[ast.Expression, ...]:
+    """``depends_on`` items as reference expressions (quoted ones re-parsed, with a warning)."""
+    found = []
+    for _item, traversal in static_traversal_list(expr, diags, allow_quoted=True):
+        found.append(ast.ScopeTraversalExpr(traversal, traversal[0].range.to(traversal[-1].range)))
+    return tuple(found)

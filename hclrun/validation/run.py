@@ -1,0 +1,47 @@
+"""Running validation over a whole module tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hclrun.config.tree import ModuleNode, load_tree
+from hclrun.diagnostics import Diagnostics
+from hclrun.validation.module_checks import ModuleChecker
+
+
+@dataclass
+class ValidationResult:
+    diagnostics: Diagnostics
+    sources: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return not self.diagnostics.has_errors()
+
+
+def validate_tree(root: str = ".") -> ValidationResult:
+    """Load the module tree under ``root`` and check it; every problem found, in one result."""
+    tree, diags = load_tree(root)
+    sources: dict[str, bytes] = {}
+    for node in tree.walk():
+        sources.update(node.module.sources)
+    if diags.has_errors():
+        return ValidationResult(diags, sources)
+    for node in tree.walk():
+        _not_installed(node, diags)
+        ModuleChecker(node, diags).run()
+    return ValidationResult(diags, sources)
+
+
+def _not_installed(node: ModuleNode, diags: Diagnostics) -> None:
+    for name, why in node.missing.items():
+        if why != "not installed":
+            continue
+        call = node.module.module_calls[name]
+        diags.warning(
+            "Module not installed",
+            f'The module "{name}" (source "{call.source}") is not installed, so its interface was not checked: '
+            'its arguments are accepted as given and its outputs are unknown values. Run "hclrun init" to '
+            "install it.",
+            call.source_range,
+        )

@@ -1,0 +1,35 @@
+"""``validate`` against the diagnostics terraform reported for the same configurations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hclrun.validation import validate_tree
+from hclrun.validation.report import validate_document
+from tests.validation.goldens import FIXTURES, case_names, comparable, golden
+
+
+def _run(kind: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    work = tmp_path / name
+    shutil.copytree(FIXTURES / kind / name, work)
+    monkeypatch.chdir(work)
+    result = validate_tree(".")
+    return validate_document(result.diagnostics, result.sources)
+
+
+@pytest.mark.parametrize("name", case_names("cases"))
+def test_invalid_configuration(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    want = golden("cases", name)["validate"]["json"]
+    got = _run("cases", name, tmp_path, monkeypatch)
+    assert comparable(got["diagnostics"]) == comparable(want["diagnostics"])  # type: ignore[arg-type]
+    assert got["valid"] == want["valid"]
+
+
+@pytest.mark.parametrize("name", case_names("valid"))
+def test_valid_configuration(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    got = _run("valid", name, tmp_path, monkeypatch)
+    assert got["diagnostics"] == []
+    assert got["valid"] is True
