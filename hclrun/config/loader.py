@@ -123,8 +123,13 @@ def check_variable_defaults(module: Module, overridden: dict[str, Range], diags:
     """Every default must convert to its variable's type constraint (Terraform checks this at load)."""
     from hclrun.config.typeconstraints import default_conversion_error
 
+    from hclrun.eval.typeexpr import type_constraint
+
     for variable in module.variables.values():
-        if variable.type_expr is None or variable.default is None:
+        if variable.type_expr is None:
+            continue
+        if variable.default is None:
+            diags.extend(type_constraint(variable.type_expr)[2])
             continue
         message = default_conversion_error(variable, diags)
         if message is None:

@@ -46,7 +46,8 @@ def static_value(expr: ast.Expression, want: str, diags: Diagnostics) -> Value |
     try:
         converted = convert(value, BOOL if want == "bool" else STRING)
     except ConversionError as exc:
-        diags.error("Unsuitable value type", f"Unsuitable value: {exc.formatted()}", expr.range)
+        subject = expr.parts[0].range if _is_plain_string(expr) else expr.range  # type: ignore[union-attr]
+        diags.error("Unsuitable value type", f"Unsuitable value: {exc.formatted()}", subject)
         return None
     return None if converted.is_null else converted
 

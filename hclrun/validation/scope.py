@@ -99,12 +99,13 @@ class ModuleScopes:
             attr = traversal[1] if len(traversal) > 1 else None
             if not isinstance(attr, ast.TraverseAttr) or attr.name not in calls:
                 if isinstance(attr, ast.TraverseAttr):
-                    return DYNAMIC_UNKNOWN, 2, Diagnostics([
+                    end = traversal[min(2, len(traversal) - 1)].range
+                    return DYNAMIC_UNKNOWN, len(traversal), Diagnostics([
                         Diagnostic.error(
                             "Reference to undeclared module",
                             f'No module call named "{attr.name}" is declared in {word}.'
                             f"{did_you_mean(attr.name, calls)}",
-                            traversal[0].range.to(attr.range),
+                            traversal[0].range.to(end),
                         )
                     ])
                 return refs.module_calls(calls)(traversal)
