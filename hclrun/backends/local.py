@@ -36,6 +36,7 @@ class LocalBackend:
         self._locks: dict[str, FileLock] = {}
         self._backed_up: set[str] = set()
         self._last_text: dict[str, str] = {}
+        self._last_meta: dict[str, tuple[str, int]] = {}
 
     # ------------------------------------------------------------------ paths
 
@@ -109,6 +110,7 @@ class LocalBackend:
                 return diags
         shutil.rmtree(os.path.dirname(self.state_path(workspace)), ignore_errors=True)
         self._last_text.pop(workspace, None)
+        self._last_meta.pop(workspace, None)
         return diags
 
     # ------------------------------------------------------------------ states
@@ -128,6 +130,7 @@ class LocalBackend:
             if file is None:
                 return None, diags
             self._last_text[workspace] = data.decode("utf-8")
+            self._last_meta[workspace] = (file.lineage, file.serial)
         if os.path.exists(self.journal_path(workspace)):
             file = self._recover(workspace, file, diags)
         return file, diags
@@ -197,12 +200,12 @@ class LocalBackend:
             previous = raw.decode("utf-8", "replace") if raw else None
         if previous == text:
             return diags
-        old = read_state_file(previous)[0] if previous is not None else None
-        if old is None:
+        meta = self._stored_meta(workspace, previous)
+        if meta is None:
             file.serial += 1
             text = write_state_file(file)
-        elif old.lineage == file.lineage and file.serial <= old.serial:
-            file.serial = old.serial + 1
+        elif meta[0] == file.lineage and file.serial <= meta[1]:
+            file.serial = meta[1] + 1
             text = write_state_file(file)
         path = self.state_path(workspace)
         try:
@@ -215,7 +218,18 @@ class LocalBackend:
             return diags
         self._backed_up.add(workspace)
         self._last_text[workspace] = text
+        self._last_meta[workspace] = (file.lineage, file.serial)
         return diags
+
+    def _stored_meta(self, workspace: str, previous: str | None) -> tuple[str, int] | None:
+        """Lineage and serial of the stored state (from memory when this backend read or wrote it)."""
+        if previous is None:
+            return None
+        meta = self._last_meta.get(workspace)
+        if meta is not None and self._last_text.get(workspace) == previous:
+            return meta
+        old, _ = read_state_file(previous)
+        return None if old is None else (old.lineage, old.serial)
 
     # ------------------------------------------------------------------ locks and journal
 

@@ -21,7 +21,14 @@ from hclrun.addrs import (
 )
 from hclrun.diagnostics import Diagnostics
 from hclrun.states import jsondata
-from hclrun.states.model import CheckObjectResult, CheckResult, OutputValue, State
+from hclrun.states.model import (
+    CheckObjectResult,
+    CheckResult,
+    OutputValue,
+    ResourceInstanceState,
+    ResourceState,
+    State,
+)
 from hclrun.states.objects import ObjectStatus, ResourceInstanceObject
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
@@ -132,9 +139,10 @@ class StateDecoder:
         rs = state.set_resource_provider(raddr, provider)
         rs.each_mode = rdata.get("each", "") or ""
         for idata in rdata.get("instances") or []:
-            self._instance(state, raddr.instance, idata, provider)
+            self._instance(rs, idata)
 
-    def _instance(self, state: State, make_addr: Any, idata: dict[str, Any], provider: AbsProviderConfig) -> None:
+    def _instance(self, rs: ResourceState, idata: dict[str, Any]) -> None:
+        make_addr = rs.addr.instance
         raw_key = idata.get("index_key")
         key: InstanceKey
         if raw_key is None or isinstance(raw_key, str):
@@ -144,9 +152,9 @@ class StateDecoder:
         elif isinstance(raw_key, jsondata.JSONNumber):
             key = int(float(raw_key))
         else:
-            self.diags.error(_META, f"Resource {make_addr().containing_resource()} has an instance with the invalid instance key {jsondata.dumps_compact(raw_key)}.")
+            self.diags.error(_META, f"Resource {rs.addr} has an instance with the invalid instance key {jsondata.dumps_compact(raw_key)}.")
             return
-        addr = make_addr(key)
+        addr = _LazyAddr(make_addr, key)
         status_text = idata.get("status", "") or ""
         if status_text not in ("", "tainted"):
             self.diags.error(_META, f"Instance {addr} has invalid status {_q(status_text)}.")
@@ -172,7 +180,7 @@ class StateDecoder:
             dependencies=deps,
             create_before_destroy=bool(idata.get("create_before_destroy", False)),
         )
-        existing = state.resource_instance(addr)
+        existing = rs.instances.get(key)
         deposed = idata.get("deposed", "") or ""
         if deposed:
             if len(deposed) != 8:
@@ -181,12 +189,16 @@ class StateDecoder:
             if existing is not None and deposed in existing.deposed:
                 self.diags.error("Duplicate resource instance in state", f"Instance {addr} deposed object {_q(deposed)} appears multiple times in the state file.")
                 return
-            state.set_deposed(addr, deposed, obj, provider)
+            if existing is None:
+                existing = rs.instances[key] = ResourceInstanceState()
+            existing.deposed[deposed] = obj
         else:
             if existing is not None and existing.current is not None:
                 self.diags.error("Duplicate resource instance in state", f"Instance {addr} appears multiple times in the state file.")
                 return
-            state.set_current(addr, obj, provider)
+            if existing is None:
+                existing = rs.instances[key] = ResourceInstanceState()
+            existing.current = obj
 
     # ------------------------------------------------------------------ outputs and checks
 
@@ -241,3 +253,16 @@ def _status(text: Any) -> str:
 
 def _q(s: Any) -> str:
     return jsondata.go_string(str(s))
+
+
+class _LazyAddr:
+    """An instance address built only when a message needs it."""
+
+    __slots__ = ("key", "make")
+
+    def __init__(self, make: Any, key: InstanceKey) -> None:
+        self.make = make
+        self.key = key
+
+    def __str__(self) -> str:
+        return str(self.make(self.key))
