@@ -16,7 +16,7 @@ from hclrun.eval.core import eval_expr, handles, has_errors_since, report, start
 from hclrun.eval.references import references
 from hclrun.eval.scope import Scope, did_you_mean
 from hclrun.eval.traversal import step
-from hclrun.functions.spec import Function, FunctionCallError, call_function
+from hclrun.functions.spec import Function, FunctionCallError, PanicError, call_function
 from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.values.convert import ConversionError, convert
@@ -162,7 +162,7 @@ def _call_failed(
         report(
             diags,
             "Error in function call",
-            f'Call to function "{expr.name}" failed: {err.message}.',
+            f'Call to function "{expr.name}" failed: {err.message}{"" if isinstance(err, PanicError) else "."}',
             start_range(expr),
             context=expr.range,
             expr=expr,

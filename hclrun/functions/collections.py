@@ -18,7 +18,7 @@ from hclrun.functions.collections_common import (
 from hclrun.functions.collections_maps import map_functions
 from hclrun.functions.collections_sets import set_functions
 from hclrun.functions.collections_slices import slice_functions
-from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.functions.spec import ArgError, Function, FunctionCallError, PanicError, Parameter, fixed_type
 from hclrun.values import number as num
 from hclrun.values.strings import grapheme_length
 from hclrun.values.types import BOOL, DYNAMIC, NUMBER, STRING, ListType, TupleType, Type
@@ -93,10 +93,10 @@ def _element(args: list[Value], ret: Type) -> Value:
 
 def _wrapped_index(i: int, n: int) -> int:
     """``i`` wrapped into ``range(n)`` by truncated remainder; a negative index
-    wraps only when it is a multiple of ``n`` (the reference fails otherwise)."""
+    wraps only when it is a multiple of ``n`` (the reference crashes otherwise)."""
     r = abs(i) % n
     if i < 0 and r:
-        raise FunctionCallError("cannot use element function with a negative index")
+        raise PanicError(f"runtime error: index out of range [{-r}]")
     return r
 
 

@@ -20,6 +20,7 @@ from hclrun.functions.spec import (
     Function,
     FunctionCallError,
     Implementation,
+    PanicError,
     Parameter,
     fixed_type,
 )
@@ -35,7 +36,7 @@ WHOLE_NUMBER_MESSAGE = f"value must be a whole number, between {INT64_MIN} and {
 # The range check for float64 arguments prints the bounds with %f.
 _MAX_FLOAT64_TEXT = f"{int(1.7976931348623157e308)}.000000"
 FLOAT64_RANGE_MESSAGE = f"value must be between -{_MAX_FLOAT64_TEXT} and {_MAX_FLOAT64_TEXT} inclusive"
-NAN_PANIC_MESSAGE = "panic in function implementation: Float.SetFloat64(NaN)"
+NAN_PANIC_MESSAGE = "Float.SetFloat64(NaN)"
 
 
 def whole_number(v: Value) -> int:
@@ -59,7 +60,7 @@ def as_float64(v: Value) -> float:
 def float64_number(f: float) -> Value:
     """A number computed in float64; NaN cannot be represented (the reference panics)."""
     if math.isnan(f):
-        raise FunctionCallError(NAN_PANIC_MESSAGE)
+        raise PanicError(NAN_PANIC_MESSAGE)
     return Value(NUMBER, mpfr(f, FLOAT64_PRECISION))
 
 

@@ -57,6 +57,15 @@ class FunctionCallError(Exception):
         self.detail = detail
 
 
+class PanicError(FunctionCallError):
+    """The reference implementation crashes here; its message is reported as the
+    reference reports a recovered crash (``panic in function implementation: …``),
+    without the stack trace that follows it there and without a final full stop."""
+
+    def __init__(self, panic_message: str) -> None:
+        super().__init__(f"panic in function implementation: {panic_message}")
+
+
 class ArgError(FunctionCallError):
     """Raised by implementations for a problem with one argument."""
 

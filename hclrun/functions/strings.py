@@ -16,6 +16,7 @@ from hclrun.functions.spec import (
     Function,
     FunctionCallError,
     Implementation,
+    PanicError,
     Parameter,
     fixed_type,
 )
@@ -78,7 +79,7 @@ def _chomp(s: str) -> str:
 
 def _indent(spaces: int, s: str) -> str:
     if spaces < 0:
-        raise FunctionCallError("panic in function implementation: strings: negative Repeat count")
+        raise PanicError("strings: negative Repeat count")
     return s.replace("\n", "\n" + " " * spaces)
 
 
