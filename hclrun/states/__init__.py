@@ -3,7 +3,7 @@ version 4 file format, lineage and serial rules, the thread-safe wrapper a
 parallel apply writes through, and the change journal that makes every
 completed change durable without rewriting the whole state."""
 
-from hclrun.states.lineage import check_replace, new_lineage
+from hclrun.states.lineage import new_lineage
 from hclrun.states.model import (
     CheckObjectResult,
     CheckResult,
@@ -15,6 +15,7 @@ from hclrun.states.model import (
     new_deposed_key,
 )
 from hclrun.states.objects import ObjectStatus, ResourceInstanceObject
+from hclrun.states.push import check_push
 from hclrun.states.statefile import StateFile, read_state_file, write_state_file
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
     "ResourceState",
     "State",
     "StateFile",
-    "check_replace",
+    "check_push",
     "new_deposed_key",
     "new_lineage",
     "read_state_file",

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from hclrun.addrs import ROOT_MODULE_INSTANCE, AbsProviderConfig, AbsResource, Resource, ResourceMode, builtin_provider
+from hclrun.addrs import (
+    ROOT_MODULE_INSTANCE,
+    AbsProviderConfig,
+    AbsResource,
+    Resource,
+    ResourceMode,
+    builtin_provider,
+)
 from hclrun.states import OutputValue, ResourceInstanceObject, State, StateFile, write_state_file
 from hclrun.states.journal import Journal, read_header, replay
 from hclrun.states.sync import SyncState
