@@ -246,10 +246,10 @@ class LocalBackend:
         return self._lock_for(workspace).acquire(info)
 
     def unlock(self, workspace: str, lock_id: str) -> None:
-        self._lock_for(workspace).release(lock_id)
-
-    def force_unlock(self, workspace: str, lock_id: str) -> None:
+        """Release our lock, or break another process's lock with its ID (``force-unlock``)."""
         self._lock_for(workspace).force_release(lock_id)
+
+    force_unlock = unlock
 
     def open_journal(self, workspace: str, base: StateFile) -> Journal | None:
         """Start the journal for changes made on top of ``base``; ``None`` when it cannot be created."""

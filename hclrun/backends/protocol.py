@@ -4,7 +4,8 @@ A backend stores one state per workspace. ``get_state`` returns the stored
 state file (``None`` when there is none yet); ``put_state`` replaces it;
 ``lock`` takes the workspace's lock and returns its ID, raising
 ``LockError`` (carrying the holder's ``LockInfo``) when someone else holds
-it; ``unlock`` releases it. ``open_journal`` starts the change journal for a
+it; ``unlock`` releases it, or with the ID of a lock another process holds
+breaks that lock (``force-unlock``). ``open_journal`` starts the change journal for a
 command that will write the state (see ``states.journal``).
 """
 
@@ -35,8 +36,10 @@ def _who() -> str:
 
 
 def _now() -> str:
+    """RFC 3339 with nanoseconds, trailing zeros trimmed (Go's ``RFC3339Nano``)."""
     now = datetime.datetime.now(datetime.UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond:06d}000Z"
+    fraction = f"{now.microsecond:06d}".rstrip("0")
+    return now.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + "Z"
 
 
 @dataclass(slots=True)
@@ -82,13 +85,15 @@ class LockInfo:
             return None
 
     def describe(self) -> str:
+        """Terraform's "Lock Info:" block; times shown as Go prints them (``... +0000 UTC``)."""
         created = self.created
-        try:
-            stamp = datetime.datetime.fromisoformat(created.replace("Z", "+00:00")[:26] + "+00:00")
-            fraction = created.rsplit(".", 1)[1].rstrip("Z") if "." in created else ""
-            created = stamp.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "") + " +0000 UTC"
-        except (ValueError, IndexError):
-            pass
+        if created.endswith("Z") and len(created) >= 20:
+            try:
+                stamp = datetime.datetime.strptime(created[:19], "%Y-%m-%dT%H:%M:%S")
+                rest = created[19:-1]
+                created = stamp.strftime("%Y-%m-%d %H:%M:%S") + rest + " +0000 UTC"
+            except ValueError:
+                pass
         return (
             f"Lock Info:\n  ID:        {self.id}\n  Path:      {self.path}\n  Operation: {self.operation}\n"
             f"  Who:       {self.who}\n  Version:   {self.version}\n  Created:   {created}\n  Info:      {self.info}\n"

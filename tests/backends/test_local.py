@@ -233,3 +233,28 @@ def test_lock_info_file(tmp_path: Path) -> None:
     assert stat.S_IMODE(info_path.stat().st_mode) == 0o600
     backend.unlock("prod", lock_id)
     assert not info_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("created", "shown"),
+    [
+        ("2026-11-25T20:43:32.543846307Z", "2026-11-25 20:43:32.543846307 +0000 UTC"),
+        ("2026-11-25T20:43:32Z", "2026-11-25 20:43:32 +0000 UTC"),
+        ("garbled", "garbled"),
+    ],
+)
+def test_lock_info_rendering(created: str, shown: str) -> None:
+    info = LockInfo(operation="OperationTypeApply", id="abc", who="me@host", created=created, path="terraform.tfstate")
+    assert info.describe() == (
+        "Lock Info:\n  ID:        abc\n  Path:      terraform.tfstate\n  Operation: OperationTypeApply\n"
+        f"  Who:       me@host\n  Version:   1.11.4\n  Created:   {shown}\n  Info:      \n"
+    )
+    again = LockInfo.from_json(info.to_json())
+    assert again == info
+    assert list(__import__("json").loads(info.to_json())) == ["ID", "Operation", "Info", "Who", "Version", "Created", "Path"]
+
+
+def test_new_lock_info_timestamp_format() -> None:
+    import re
+
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d*[1-9])?Z", LockInfo().created)
