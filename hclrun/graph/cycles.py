@@ -119,6 +119,11 @@ def find_cycles(graph: Graph[N], key: SortKey = str) -> list[Cycle[N]]:
 
     Each group is ordered by its smallest member's key. An acyclic graph gives [].
     """
+    core = _cyclic_core(graph)
+    if not core:
+        return []
+    if len(core) < len(graph):
+        graph = graph.induced(core)
     ranks = graph.ranks(key)
     by_rank: Callable[[Any], int] = ranks.__getitem__
     cycles: list[Cycle[N]] = []
@@ -133,6 +138,33 @@ def find_cycles(graph: Graph[N], key: SortKey = str) -> list[Cycle[N]]:
     for node in sorted((n for n in graph if graph.has_edge(n, n)), key=by_rank):
         cycles.append(Cycle(path=(node,), members=(node,)))
     return cycles
+
+
+def _cyclic_core(graph: Graph[N]) -> set[N]:
+    """The nodes left after repeatedly removing nodes without dependencies, then nodes without dependents.
+
+    No node of a cycle is ever removed, so every cycle lies in what is left;
+    an acyclic graph leaves nothing. O(V+E).
+    """
+    remaining = set(graph)
+    for inward, outward in ((graph.dependencies, graph.dependents), (graph.dependents, graph.dependencies)):
+        if len(remaining) == len(graph):
+            count = {node: len(inward(node)) for node in graph}
+        else:
+            count = {node: sum(1 for n in inward(node) if n in remaining) for node in remaining}
+        free = [node for node, c in count.items() if c == 0]
+        while free:
+            node = free.pop()
+            remaining.discard(node)
+            for follower in outward(node):
+                left = count.get(follower)
+                if left is not None:
+                    count[follower] = left - 1
+                    if left == 1:
+                        free.append(follower)
+        if not remaining:
+            break
+    return remaining
 
 
 def _shortest_cycle(graph: Graph[N], start: N, members: set[N], by_rank: Callable[[Any], int]) -> list[N]:

@@ -163,6 +163,7 @@ class _ParallelWalk(Generic[N]):
             # let running visits finish, then let the interruption through.
             with self.condition:
                 self.aborted = True
+                self.condition.notify_all()
             for thread in threads:
                 thread.join()
             raise
