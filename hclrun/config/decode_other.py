@@ -20,10 +20,10 @@ from hclrun.config.model import (
 )
 from hclrun.config.static import (
     INVALID_NAME_DETAIL,
+    depends_on_references,
     static_bool,
     static_string,
     static_traversal,
-    depends_on_references,
     valid_name,
 )
 from hclrun.diagnostics import Diagnostics

@@ -10,10 +10,10 @@ from hclrun.config.model import Lifecycle, Module, Provisioner, ResourceDecl
 from hclrun.config.static import (
     INVALID_NAME_DETAIL,
     STATIC_REFERENCE_DETAIL,
+    depends_on_references,
     keyword,
     static_bool,
     static_traversal,
-    depends_on_references,
     valid_name,
 )
 from hclrun.diagnostics import Diagnostics

@@ -100,7 +100,9 @@ def _decode_block(block: ast.Block, module: Module, diags: Diagnostics) -> None:
     elif kind in RESOURCE_MODES:
         decode_resource(block, module, diags)
     elif kind == "module":
+        before = len(diags)
         decode_module_call(block, module, diags)
+        module.module_call_diagnostics.extend(diags[before:])
     elif kind == "provider":
         decode_provider(block, module, diags)
     elif kind == "terraform":
@@ -122,7 +124,6 @@ def _decode_block(block: ast.Block, module: Module, diags: Diagnostics) -> None:
 def check_variable_defaults(module: Module, overridden: dict[str, Range], diags: Diagnostics) -> None:
     """Every default must convert to its variable's type constraint (Terraform checks this at load)."""
     from hclrun.config.typeconstraints import default_conversion_error
-
     from hclrun.eval.typeexpr import type_constraint
 
     for variable in module.variables.values():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hclrun.diagnostics import Diagnostic
 from hclrun.source import Range
 from hclrun.syntax import ast
 
@@ -197,3 +198,5 @@ class Module:
     removed: list[Removed] = field(default_factory=list)
     imports: list[Import] = field(default_factory=list)
     checks: dict[str, Check] = field(default_factory=dict)
+    # Problems in ``module`` blocks: init reports these while installing modules.
+    module_call_diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -14,7 +14,7 @@ from hclrun.validation.meta import check_count, check_for_each
 from hclrun.validation.provider_schemas import resource_schema
 from hclrun.validation.references import resource_value, unsupported_attribute
 from hclrun.validation.resource_bodies import check_body
-from hclrun.validation.scope import Context, ModuleScopes
+from hclrun.validation.scope import NO_CONTEXT, Context, ModuleScopes
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.types import DYNAMIC
@@ -28,7 +28,7 @@ class ModuleChecker:
         self.scopes = ModuleScopes(node)
         self.diags = diags
 
-    def evaluate(self, expr: ast.Expression, context: Context = Context()) -> Value:
+    def evaluate(self, expr: ast.Expression, context: Context = NO_CONTEXT) -> Value:
         value, value_diags = evaluate(expr, self.scopes.scope(context))
         self.diags.extend(value_diags)
         return value

@@ -87,10 +87,7 @@ def _missing_key(resource: ResourceDecl, traversal: Traversal, consumed: int) ->
     return Diagnostic.error(
         "Missing resource instance key",
         f'Because {resource.address} has "{meta}" set, its attributes must be accessed on specific instances.\n\n'
-        f"For example, to correlate with indices of a referring resource, use:\n    {resource.address}{example}"
-        if meta == "count"
-        else f'Because {resource.address} has "{meta}" set, its attributes must be accessed on specific instances.'
-        f"\n\nFor example, to correlate with indices of a referring resource, use:\n    {resource.address}{example}",
+        f"For example, to correlate with indices of a referring resource, use:\n    {resource.address}{example}",
         traversal[0].range.to(traversal[consumed - 1].range),
     )
 

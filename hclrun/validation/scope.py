@@ -19,6 +19,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.eval.scope import Resolver, Scope, Traversal, did_you_mean
 from hclrun.eval.templating import default_functions
 from hclrun.eval.typeexpr import type_constraint
+from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.validation.references import resource_resolver
 from hclrun.values.types import DYNAMIC, NUMBER, STRING
@@ -32,6 +33,9 @@ class Context:
     count: bool = False
     each: bool = False
     self_value: Value | None = None
+
+
+NO_CONTEXT = Context()
 
 
 class ModuleScopes:
@@ -73,7 +77,7 @@ class ModuleScopes:
         self.fallback = resource_resolver(module, "managed", prefixed=False, module_word=word)
         self._cache: dict[Context, Scope] = {}
 
-    def scope(self, context: Context = Context()) -> Scope:
+    def scope(self, context: Context = NO_CONTEXT) -> Scope:
         found = self._cache.get(context)
         if found is not None:
             return found
@@ -138,7 +142,7 @@ def variable_value(variable: object) -> Value:
     return value
 
 
-def _count_failure() -> Callable[[object], refs.ResolveResult]:
+def _count_failure() -> Callable[[Range], refs.ResolveResult]:
     return refs.failing(
         'Reference to "count" in non-counted context',
         'The "count" object can only be used in "module", "resource", and "data" blocks, and only when the '
@@ -146,7 +150,7 @@ def _count_failure() -> Callable[[object], refs.ResolveResult]:
     )
 
 
-def _each_failure() -> Callable[[object], refs.ResolveResult]:
+def _each_failure() -> Callable[[Range], refs.ResolveResult]:
     return refs.failing(
         'Reference to "each" in context without for_each',
         'The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" '

@@ -1,0 +1,77 @@
+"""What ``init`` does with a configuration: check it, then install the modules it calls.
+
+Like Terraform's, the check comes first and refuses to go on when the
+configuration has structural problems, since the modules and providers to
+install can only be known from a valid configuration. Progress lines go to
+the ``progress`` callback; nothing is printed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hclrun.config.loader import load_module
+from hclrun.config.tree import load_tree
+from hclrun.diagnostics import Diagnostics
+
+
+@dataclass
+class InitOptions:
+    upgrade: bool = False
+    lock_modules: bool = True
+    backend: bool = True
+
+
+@dataclass
+class InitResult:
+    diagnostics: Diagnostics
+    sources: dict[str, bytes] = field(default_factory=dict)
+    # True when the configuration itself was invalid, so nothing was installed.
+    configuration_invalid: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics.has_errors()
+
+
+def initialize(root: str = ".", options: InitOptions | None = None, progress: Callable[[str], None] = print) -> InitResult:
+    options = options or InitOptions()
+    module, diags = load_module(root)
+    sources = dict(module.sources)
+    early = Diagnostics(d for d in diags if d.summary == "Unsupported Terraform Core version")
+    if early.has_errors():
+        return InitResult(early, sources)
+    calls = Diagnostics(module.module_call_diagnostics)
+    if calls.has_errors():
+        progress("Initializing modules...")
+        return InitResult(calls, sources)
+    if diags.has_errors():
+        return InitResult(diags, sources, configuration_invalid=True)
+    if module.cloud_range is not None and module.backend is None and options.backend:
+        diags.error(
+            "Cloud configuration is not supported",
+            "This configuration has a \"cloud\" block, which connects it to HCP Terraform or Terraform "
+            "Enterprise. hclrun keeps state with its own backends only; remove the \"cloud\" block or replace it "
+            "with a \"backend\" block, or run init with -backend=false.",
+            module.cloud_range,
+        )
+        return InitResult(diags, sources, configuration_invalid=True)
+    if module.module_calls:
+        from hclrun.modsources.installer import InstallOptions, install_modules
+
+        progress("Initializing modules...")
+        installed = install_modules(
+            root, InstallOptions(upgrade=options.upgrade, lock_modules=options.lock_modules, progress=progress)
+        )
+        diags.extend(installed.diagnostics)
+        if installed.diagnostics.has_errors():
+            return InitResult(diags, sources)
+    tree, tree_diags = load_tree(root)
+    for node in tree.walk():
+        sources.update(node.module.sources)
+    if tree_diags.has_errors():
+        diags.extend(tree_diags)
+        return InitResult(diags, sources, configuration_invalid=True)
+    diags.extend(tree_diags)
+    return InitResult(diags, sources)
