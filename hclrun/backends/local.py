@@ -252,11 +252,8 @@ class LocalBackend:
     force_unlock = unlock
 
     def open_journal(self, workspace: str, base: StateFile) -> Journal | None:
-        """Start the journal for changes made on top of ``base``; ``None`` when it cannot be created."""
-        try:
-            return Journal.create(self.journal_path(workspace), base.lineage, base.serial)
-        except OSError:
-            return None
+        """Start the journal for changes made on top of ``base``; raises ``OSError`` when it cannot be created."""
+        return Journal.create(self.journal_path(workspace), base.lineage, base.serial)
 
 
 def _managed_objects(file: StateFile) -> list[str]:

@@ -25,7 +25,10 @@ class InMemoryBackend:
     def put_state(self, workspace: str, file: StateFile) -> Diagnostics:
         text = write_state_file(file)
         old = self.texts.get(workspace)
-        if old is not None and old != text:
+        if old is None:
+            file.serial += 1
+            text = write_state_file(file)
+        elif old != text:
             previous, _ = read_state_file(old)
             if previous is not None and previous.lineage == file.lineage and file.serial <= previous.serial:
                 file.serial = previous.serial + 1

@@ -6,7 +6,8 @@ state file (``None`` when there is none yet); ``put_state`` replaces it;
 ``LockError`` (carrying the holder's ``LockInfo``) when someone else holds
 it; ``unlock`` releases it, or with the ID of a lock another process holds
 breaks that lock (``force-unlock``). ``open_journal`` starts the change journal for a
-command that will write the state (see ``states.journal``).
+command that will write the state (see ``states.journal``): ``None`` when
+the backend does not journal, ``OSError`` when it cannot.
 """
 
 from __future__ import annotations

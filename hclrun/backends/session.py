@@ -86,13 +86,16 @@ def open_session(
         return None, diags
     if file is None:
         file = StateFile()
-    opened = backend.open_journal(workspace, file) if journal else None
-    if journal and opened is None:
-        diags.warning(
-            "State changes are not journaled",
-            "The change journal beside the state could not be created, so changes are saved only when the "
-            "command finishes.",
-        )
+    opened = None
+    if journal:
+        try:
+            opened = backend.open_journal(workspace, file)
+        except OSError as err:
+            diags.warning(
+                "State changes are not journaled",
+                f"The change journal beside the state could not be created ({err.strerror}), so changes are "
+                "saved only when the command finishes.",
+            )
     sync = SyncState(file.state, opened)
     return StateSession(backend, workspace, file, sync, lock_id, opened, working_dir), diags
 

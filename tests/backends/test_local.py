@@ -131,6 +131,7 @@ def test_errored_state_when_the_state_cannot_be_written(tmp_path: Path) -> None:
     backend = LocalBackend(str(tmp_path), path="blocked/terraform.tfstate")
     session, diags = open_session(backend, DEFAULT_WORKSPACE, lock=False, working_dir=str(tmp_path))
     assert session is not None
+    assert [d.summary for d in diags] == ["State changes are not journaled"]
     session.sync.set_current(RES.instance(0), obj(0), PROVIDER)
     diags = session.finish()
     assert [d.summary for d in diags] == ["Failed to save state", "Failed to persist state to backend"]
