@@ -153,19 +153,20 @@ class _ParallelWalk(Generic[N]):
         threads = [
             threading.Thread(target=self._work, name=f"graph-walk-{i}", daemon=True) for i in range(self.workers)
         ]
-        for thread in threads:
-            thread.start()
         try:
+            for thread in threads:
+                thread.start()
             for thread in threads:
                 thread.join()
         except BaseException:
-            # Interrupted while waiting (Ctrl-C without a handler): start nothing new,
-            # let running visits finish, then let the interruption through.
+            # Interrupted while starting or waiting (Ctrl-C without a handler): start
+            # nothing new, let running visits finish, then let the interruption through.
             with self.condition:
                 self.aborted = True
                 self.condition.notify_all()
             for thread in threads:
-                thread.join()
+                if thread.ident is not None:  # it has begun running (it may not have finished starting)
+                    thread.join()
             raise
         self._settle_unvisited()
         if self.fatal is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Iterable
 
 import pytest
@@ -304,3 +307,21 @@ def test_a_fatal_exception_stops_the_walk_and_is_raised_after_running_visits() -
     with pytest.raises(SystemExit):
         walk(Graph(range(10)), visit, parallelism=2, key=int)
     assert finished == [1]
+
+
+def test_ctrl_c_while_waiting_lets_running_visits_finish_then_raises() -> None:
+    """Without a handler setting ``stop_event``, Ctrl-C still never abandons a running visit."""
+    finished: list[int] = []
+    started: list[int] = []
+
+    def visit(node: int) -> None:
+        started.append(node)
+        if node == 0:
+            os.kill(os.getpid(), signal.SIGINT)  # delivered to the main thread, waiting in walk()
+            time.sleep(0.3)
+        finished.append(node)
+
+    graph: Graph[int] = Graph(edges=[(1, 0), (2, 1)])
+    with pytest.raises(KeyboardInterrupt):
+        walk(graph, visit, parallelism=2, key=int)
+    assert started == [0] and finished == [0]
