@@ -1,0 +1,236 @@
+"""The change the human renderer walks: before, after and their unknown and
+sensitive trees as JSON data, with matchers for the paths that force
+replacement and the attributes relevant to drift (as Terraform's renderer
+reads its JSON plan)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from hclrun.plans.actions import Action
+
+
+class PathMatcher:
+    """Paths (lists of attribute names and indexes) matched step by step."""
+
+    __slots__ = ("paths", "propagate")
+
+    def __init__(self, paths: list[list[Any]] | None = None, propagate: bool = False) -> None:
+        self.paths = paths or []
+        self.propagate = propagate
+
+    def matches(self) -> bool:
+        return any(not p for p in self.paths)
+
+    def matches_partial(self) -> bool:
+        return bool(self.paths)
+
+    def child_key(self, key: str) -> PathMatcher:
+        if not self.paths:
+            return self
+        out = []
+        for p in self.paths:
+            if not p:
+                if self.propagate:
+                    out.append(p)
+            elif isinstance(p[0], str) and p[0] == key:
+                out.append(p[1:])
+        return PathMatcher(out, self.propagate)
+
+    def child_index(self, index: int) -> PathMatcher:
+        if not self.paths:
+            return self
+        out = []
+        for p in self.paths:
+            if not p:
+                if self.propagate:
+                    out.append(p)
+            elif not isinstance(p[0], bool) and _as_int(p[0]) == index:
+                out.append(p[1:])
+        return PathMatcher(out, self.propagate)
+
+
+def _as_int(step: Any) -> int | None:
+    try:
+        return int(float(step))
+    except (TypeError, ValueError):
+        return None
+
+
+class AlwaysMatcher(PathMatcher):
+    __slots__ = ()
+
+    def matches(self) -> bool:
+        return True
+
+    def matches_partial(self) -> bool:
+        return True
+
+    def child_key(self, key: str) -> PathMatcher:
+        return self
+
+    def child_index(self, index: int) -> PathMatcher:
+        return self
+
+
+ALWAYS = AlwaysMatcher()
+NEVER = PathMatcher()
+
+
+@dataclass(slots=True)
+class Change:
+    before: Any = None
+    after: Any = None
+    unknown: Any = None
+    before_sensitive: Any = None
+    after_sensitive: Any = None
+    before_explicit: bool = False
+    after_explicit: bool = False
+    replace_paths: PathMatcher = NEVER
+    relevant: PathMatcher = ALWAYS
+    non_legacy_schema: bool = False
+
+    @staticmethod
+    def from_json(body: dict[str, Any], relevant: PathMatcher = ALWAYS) -> Change:
+        change = Change(
+            before=body.get("before"),
+            after=body.get("after"),
+            unknown=body.get("after_unknown"),
+            before_sensitive=body.get("before_sensitive"),
+            after_sensitive=body.get("after_sensitive"),
+            replace_paths=PathMatcher([list(p) for p in body.get("replace_paths", [])]),
+            relevant=relevant,
+        )
+        if body.get("actions") == ["forget"]:
+            change = change.as_no_op()
+        return change
+
+    # ---------------------------------------------------------------- predicates
+
+    def before_is_sensitive(self) -> bool:
+        return self.before_sensitive is True
+
+    def after_is_sensitive(self) -> bool:
+        return self.after_sensitive is True
+
+    def is_unknown(self) -> bool:
+        return self.unknown is True
+
+    def calculate_action(self) -> Action:
+        if self.before is None and not self.before_explicit and (self.after is not None or self.after_explicit):
+            return Action.CREATE
+        if self.after is None and not self.after_explicit and (self.before is not None or self.before_explicit):
+            return Action.DELETE
+        if (
+            deep_equal(self.before, self.after)
+            and self.after_explicit == self.before_explicit
+            and self.after_is_sensitive() == self.before_is_sensitive()
+        ):
+            return Action.NO_OP
+        return Action.UPDATE
+
+    def default_iteration_action(self) -> Action:
+        if self.before is None and self.after is None:
+            return Action.NO_OP
+        if self.before is None:
+            return Action.CREATE
+        if self.after is None:
+            return Action.DELETE
+        return Action.NO_OP
+
+    # ---------------------------------------------------------------- variants
+
+    def as_no_op(self) -> Change:
+        return replace(
+            self,
+            after_explicit=self.before_explicit,
+            after=self.before,
+            unknown=False,
+            after_sensitive=self.before_sensitive,
+        )
+
+    def as_delete(self) -> Change:
+        return replace(self, after_explicit=False, after=None, unknown=None, after_sensitive=None)
+
+    def as_create(self) -> Change:
+        return replace(self, before_explicit=False, before=None, before_sensitive=None)
+
+    # ---------------------------------------------------------------- children
+
+    def map_keys(self, with_unknown: bool = True) -> list[str]:
+        keys: dict[str, None] = {}
+        sources = [self.before, self.after]
+        if with_unknown:
+            sources += [self.unknown, self.after_sensitive, self.before_sensitive]
+        for source in sources:
+            if isinstance(source, dict):
+                keys.update(dict.fromkeys(source))
+        return list(keys)
+
+    def child_key(self, key: str) -> Change:
+        before, before_explicit = _get_key(self.before, key)
+        after, after_explicit = _get_key(self.after, key)
+        return Change(
+            before=before,
+            after=after,
+            unknown=_get_key(self.unknown, key)[0],
+            before_sensitive=_get_key(self.before_sensitive, key)[0],
+            after_sensitive=_get_key(self.after_sensitive, key)[0],
+            before_explicit=before_explicit,
+            after_explicit=after_explicit,
+            replace_paths=self.replace_paths.child_key(key),
+            relevant=self.relevant.child_key(key),
+            non_legacy_schema=self.non_legacy_schema,
+        )
+
+    def child_index(self, before_ix: int, after_ix: int) -> Change:
+        before, before_explicit = _get_index(self.before, before_ix)
+        after, after_explicit = _get_index(self.after, after_ix)
+        before_len = len(self.before) if isinstance(self.before, list) else 0
+        relevant_ix = after_ix if before_ix < 0 or before_ix >= before_len else before_ix
+        return Change(
+            before=before,
+            after=after,
+            unknown=_get_index(self.unknown, after_ix)[0],
+            before_sensitive=_get_index(self.before_sensitive, before_ix)[0],
+            after_sensitive=_get_index(self.after_sensitive, after_ix)[0],
+            before_explicit=before_explicit,
+            after_explicit=after_explicit,
+            replace_paths=self.replace_paths.child_index(relevant_ix),
+            relevant=self.relevant.child_index(relevant_ix),
+        )
+
+
+def _get_key(data: Any, key: str) -> tuple[Any, bool]:
+    if isinstance(data, dict) and key in data:
+        return data[key], True
+    return None, False
+
+
+def _get_index(data: Any, ix: int) -> tuple[Any, bool]:
+    if isinstance(data, list) and 0 <= ix < len(data):
+        return data[ix], True
+    return None, False
+
+
+def as_list(data: Any) -> list[Any] | None:
+    return data if isinstance(data, list) else None
+
+
+def as_dict(data: Any) -> dict[str, Any] | None:
+    return data if isinstance(data, dict) else None
+
+
+def deep_equal(a: Any, b: Any) -> bool:
+    """Equality of JSON data that tells types apart (a number is never a string)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(deep_equal(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(deep_equal(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+__all__ = ["ALWAYS", "NEVER", "AlwaysMatcher", "Change", "PathMatcher", "as_dict", "as_list", "deep_equal"]
