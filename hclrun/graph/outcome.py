@@ -49,7 +49,7 @@ class WalkEvent(Generic[N]):
 
 @dataclass
 class WalkResult(Generic[N]):
-    """Per-node outcomes of a walk, plus the order in which visits finished."""
+    """Per-node outcomes of a walk (in topological order), plus the order in which visits finished."""
 
     outcomes: dict[N, Outcome[N]] = field(default_factory=dict)
     finished_order: list[N] = field(default_factory=list)

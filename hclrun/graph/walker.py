@@ -252,9 +252,18 @@ class _ParallelWalk(Generic[N]):
                 outcome = unvisited_outcome(self.graph, node, outcomes)
                 outcomes[node] = outcome
                 self._emit(WalkEvent(node, outcome))
+        self.result.outcomes = {node: outcomes[node] for node in self.nodes}  # topological order, as in-order walks
         self.result.interrupted = any(o.status is Status.NOT_STARTED for o in outcomes.values())
 
     def _emit(self, event: WalkEvent[N]) -> None:
-        if self.on_event is not None:
+        """Report progress; a failing hook stops the walk like a fatal visit. Never called with the lock held."""
+        if self.on_event is None:
+            return
+        try:
             with self.event_lock:
                 self.on_event(event)
+        except BaseException as error:
+            with self.condition:
+                self.aborted = True
+                if self.fatal is None:
+                    self.fatal = error

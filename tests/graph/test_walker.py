@@ -325,3 +325,22 @@ def test_ctrl_c_while_waiting_lets_running_visits_finish_then_raises() -> None:
     with pytest.raises(KeyboardInterrupt):
         walk(graph, visit, parallelism=2, key=int)
     assert started == [0] and finished == [0]
+
+
+@pytest.mark.parametrize("parallelism", [1, 4])
+def test_outcomes_are_listed_in_topological_order(parallelism: int) -> None:
+    graph = build("d>b>a d>c>a e>c")
+    result = walk(graph, scripted({"c": "error"}), parallelism=parallelism)
+    assert list(result.outcomes) == graph.topological_order()
+
+
+@pytest.mark.parametrize("parallelism", [1, 3])
+def test_a_failing_event_hook_is_raised_without_hanging(parallelism: int) -> None:
+    def hook(event: WalkEvent[str]) -> None:
+        if event.node == "b" and event.outcome is not None:
+            raise LookupError("hook broke")
+
+    visited: list[str] = []
+    with pytest.raises(LookupError, match="hook broke"):
+        walk(build("c>b>a d"), visited.append, parallelism=parallelism, on_event=hook)
+    assert "c" not in visited
