@@ -38,16 +38,14 @@ def dependencies(exprs: Iterable[ast.Expression]) -> set[str]:
 
 
 def module_graph(module: Module) -> dict[str, set[str]]:
-    """Object key -> keys of the objects it refers to, for locals, resources and module calls."""
+    """Object key -> keys of the objects it refers to, for local values and resources."""
     graph: dict[str, set[str]] = {}
     for name, local in module.locals.items():
         graph[f"local.{name}"] = dependencies([local.expr])
     for resource in module.resources.values():
         graph[resource.address] = dependencies(resource_expressions(resource))
-    for name, call in module.module_calls.items():
-        exprs = [a.expr for a in call.arguments.values()]
-        exprs += [e for e in (call.count, call.for_each) if e is not None] + list(call.depends_on)
-        graph[f"module.{name}"] = dependencies(exprs)
+    # Module calls are left out: their inputs and outputs are separate objects in
+    # Terraform's graph, so two calls may each use the other's outputs.
     for deps in graph.values():
         deps.intersection_update(graph)
     return graph
