@@ -19,7 +19,9 @@ from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "console": ("hclrun.cli.console:console", "Try hclrun expressions at an interactive command prompt"),
     "fmt": ("hclrun.cli.fmt:fmt", "Reformat your configuration in the standard style"),
+    "hook": ("hclrun.cli.hooks:hook", "Commands the pre-commit hooks run on changed files"),
     "init": ("hclrun.cli.init:init", "Prepare your working directory for other commands"),
+    "lint": ("hclrun.cli.lint:lint", "Warn about configuration that is valid but worth changing"),
     "validate": ("hclrun.cli.validate:validate", "Check whether the configuration is valid"),
     "version": ("hclrun.cli.version:version", "Show the current hclrun version"),
 }
