@@ -303,7 +303,7 @@ def functions(ctx: FunctionContext) -> list[Function]:
             (),
             _concat_type,
             _concat,
-            variadic=Parameter("seqs", allow_marked=True, allow_dynamic_type=True),
+            variadic=Parameter("seqs", allow_marked=True),
             description="The elements of several lists or tuples, one after another.",
         ),
         Function(
