@@ -1,0 +1,188 @@
+"""Visiting the nodes plan and apply share: variables, locals, module expansion, outputs, providers, checks.
+
+Each visit evaluates the node once per instance of its module and records
+the results in ``EvalData``; problems are returned as diagnostics, which
+make the walk skip whatever depends on the node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hclrun.config.model import Variable
+from hclrun.config.typeconstraints import apply_type_constraint
+from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.engine.conditions import check_conditions
+from hclrun.engine.decode import decode_body
+from hclrun.engine.evaldata import EvalData
+from hclrun.engine.expand import expand
+from hclrun.engine.graph_build import ConfigGraph
+from hclrun.engine.marks import unmark_paths
+from hclrun.engine.nodes import Node
+from hclrun.engine.providers import ProviderSet
+from hclrun.eval.evaluator import evaluate
+from hclrun.eval.scope import Scope
+from hclrun.providers.protocol import ConfigureProviderRequest
+from hclrun.values.types import DYNAMIC
+from hclrun.values.value import SENSITIVE, Value
+
+SENSITIVE_OUTPUT_DETAIL = (
+    "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, "
+    "Terraform requires that any root module output containing sensitive data be explicitly marked as "
+    "sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value "
+    "as sensitive by adding the following argument:\n    sensitive = true"
+)
+
+
+class NodeEvaluator:
+    def __init__(
+        self,
+        cg: ConfigGraph,
+        data: EvalData,
+        providers: ProviderSet,
+        root_variables: Mapping[str, Value],
+    ) -> None:
+        self.cg = cg
+        self.data = data
+        self.providers = providers
+        self.root_variables = root_variables
+
+    # ------------------------------------------------------------ variables and locals
+
+    def visit_variable(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        module = self.cg.modules[node.module]
+        var = module.module.variables[node.name]
+        for mi in self.data.module_instances.get(node.module, []):
+            if not node.module:
+                value = self._root_variable(var, diags)
+            else:
+                value = self._module_variable(node, var, mi, diags)
+            self.data.variables[(mi, node.name)] = value
+        return diags
+
+    def _root_variable(self, var: Variable, diags: Diagnostics) -> Value:
+        given = self.root_variables.get(var.name)
+        if given is None or (given.is_null and not var.nullable):
+            if var.default is not None:
+                given, value_diags = evaluate(var.default, Scope())
+                diags.extend(value_diags)
+            elif given is None:
+                diags.error(
+                    "No value for required variable",
+                    f'The root module input variable "{var.name}" is not set, and has no default value. Use a '
+                    "-var or -var-file command line argument to provide a value for this variable.",
+                    var.decl_range,
+                )
+                return Value.unknown(DYNAMIC)
+        return self._finish_variable(var, given, diags)
+
+    def _module_variable(self, node: Node, var: Variable, mi: object, diags: Diagnostics) -> Value:
+        from hclrun.addrs import ModuleInstance
+
+        assert isinstance(mi, ModuleInstance)
+        call = self.cg.modules[node.module].call
+        assert call is not None
+        arg = call.arguments.get(var.name)
+        value: Value | None = None
+        if arg is not None:
+            parent = mi.parent()
+            scope = self.data.bind(parent, self.data.module_bindings.get(mi, {}))
+            value, value_diags = evaluate(arg.expr, scope)
+            diags.extend(value_diags)
+        if value is None or (value.is_null and not var.nullable):
+            if var.default is not None:
+                value, value_diags = evaluate(var.default, Scope())
+                diags.extend(value_diags)
+            elif value is None:
+                value = Value.null(DYNAMIC)
+        return self._finish_variable(var, value, diags)
+
+    def _finish_variable(self, var: Variable, value: Value, diags: Diagnostics) -> Value:
+        if var.type_expr is not None:
+            value = apply_type_constraint(var, value, diags, report_default=False)
+        if var.sensitive:
+            value = value.mark(SENSITIVE)
+        return value
+
+    def visit_local(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        expr = self.cg.modules[node.module].module.locals[node.name].expr
+        for mi in self.data.module_instances.get(node.module, []):
+            value, value_diags = evaluate(expr, self.data.scope(mi))
+            diags.extend(value_diags)
+            self.data.locals[(mi, node.name)] = value
+        return diags
+
+    # ------------------------------------------------------------ modules
+
+    def visit_module(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        call = self.cg.modules[node.module].module.module_calls[node.name]
+        child_path = node.call_path
+        children = self.data.module_instances.setdefault(child_path, [])
+        children.clear()
+        for parent in self.data.module_instances.get(node.module, []):
+            expansion = expand(call.count, call.for_each, self.data.scope(parent), diags)
+            self.data.call_expansions[(parent, node.name)] = expansion
+            for key, binding in expansion.keys.items():
+                child = parent.child(node.name, key)
+                children.append(child)
+                self.data.module_bindings[child] = binding
+        return diags
+
+    # ------------------------------------------------------------ outputs
+
+    def visit_output(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        output = self.cg.modules[node.module].module.outputs[node.name]
+        for mi in self.data.module_instances.get(node.module, []):
+            scope = self.data.scope(mi)
+            check_conditions(output.preconditions, "output", scope, diags)
+            if output.expr is None:
+                continue
+            value, value_diags = evaluate(output.expr, scope)
+            diags.extend(value_diags)
+            if not node.module and not output.sensitive and value.contains_marked():
+                _, paths = unmark_paths(value)
+                if paths:
+                    diags.add(Diagnostic.error("Output refers to sensitive values", SENSITIVE_OUTPUT_DETAIL, output.decl_range))
+            if output.sensitive:
+                value = value.mark(SENSITIVE)
+            self.data.outputs[(mi, node.name)] = value
+        return diags
+
+    # ------------------------------------------------------------ providers and checks
+
+    def visit_provider(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        resolved = self.cg.providers[node]
+        if resolved.addr in self.providers.configured:
+            return diags
+        impl, found = self.providers.instance(resolved.addr)
+        diags.extend(found)
+        if impl is None:
+            return diags
+        schema, schema_diags = self.providers.schema(resolved.addr)
+        diags.extend(schema_diags)
+        if schema is None:
+            return diags
+        body = resolved.config.body if resolved.config is not None else None
+        mi_list = self.data.module_instances.get(node.module, [])
+        scope = self.data.scope(mi_list[0]) if mi_list else Scope({})
+        config = decode_body(body, schema.provider.block, scope, diags)
+        if diags.has_errors():
+            return diags
+        plain, _ = unmark_paths(config)
+        if plain.is_wholly_known:
+            response = impl.configure_provider(ConfigureProviderRequest(plain))
+            diags.extend(response.diagnostics)
+        self.providers.configured.add(resolved.addr)
+        return diags
+
+    def visit_check(self, node: Node) -> Diagnostics:
+        diags = Diagnostics()
+        check = self.cg.modules[node.module].module.checks[node.name]
+        for mi in self.data.module_instances.get(node.module, []):
+            check_conditions(check.asserts, "assert", self.data.scope(mi), diags)
+        return diags
