@@ -52,9 +52,17 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
         _unknown_function(expr, functions, scope, diags)
         return DYNAMIC_UNKNOWN
 
+    if fn.extra.get("template_expression_argument") and len(expr.args) == 2 and not expr.expand_final:
+        return _eval_templatestring(expr, fn, scope, diags)
     args = _arguments(expr, scope, diags)
     if args is None:
         return DYNAMIC_UNKNOWN
+    return _call_with(expr, fn, args, scope, diags)
+
+
+def _call_with(
+    expr: ast.FunctionCallExpr, fn: Function, args: list[Argument], scope: Scope, diags: Diagnostics
+) -> Value:
     nparams = len(fn.params)
     if len(args) < nparams:
         qualifier = " at least" if fn.variadic is not None else ""
@@ -88,6 +96,36 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
         _call_failed(expr, fn, args, err, scope, diags)
         _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
+
+
+def _eval_templatestring(expr: ast.FunctionCallExpr, fn: Function, scope: Scope, diags: Diagnostics) -> Value:
+    """``templatestring`` takes its template as an expression (see ``template_argument``).
+
+    The vars argument is evaluated and checked for null first, as the reference
+    checks it before running the function."""
+    from hclrun.eval.template_argument import evaluate_template_argument
+    from hclrun.eval.templating import diagnostics_message
+
+    template_expr, vars_expr = expr.args
+    mark = len(diags)
+    variables = eval_expr(vars_expr, scope, diags)
+    if has_errors_since(diags, mark):
+        return DYNAMIC_UNKNOWN
+    placeholder = (Value.string(""), start_range(template_expr))
+    if variables.is_null or not variables.is_known:
+        return _call_with(expr, fn, [placeholder, (variables, start_range(vars_expr))], scope, diags)
+    template = evaluate_template_argument(template_expr, scope, diags, diagnostics_message)
+    args = [placeholder, (variables, start_range(vars_expr))]
+    if template.problem is not None:
+        err = FunctionCallError(template.problem, 0)
+        failed_mark = len(diags)
+        _call_failed(expr, fn, args, err, scope, diags)
+        _note_call(expr, fn, diags, failed_mark)
+        return DYNAMIC_UNKNOWN
+    if template.value is None:
+        return DYNAMIC_UNKNOWN
+    args[0] = (template.value, start_range(template_expr))
+    return _call_with(expr, fn, args, scope, diags)
 
 
 def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mark: int) -> None:

@@ -13,13 +13,27 @@ from hclrun.eval.calls import range_string
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.references import references
 from hclrun.eval.scope import Scope
-from hclrun.functions.registry import FunctionContext, build_function_table
-from hclrun.functions.spec import Function, FunctionCallError, Parameter, fixed_type
+from hclrun.functions.registry import TEMPLATESTRING_FILENAME, FunctionContext, build_function_table
+from hclrun.functions.spec import Function, FunctionCallError, Parameter, TemplateParseError, fixed_type
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import Value
 
 _VARS_ARG = 1
 _TEMPLATE_FUNCTIONS = ("templatefile", "templatestring")
+# Functions reading local files: not available to templatestring's templates.
+_FILESYSTEM_FUNCTIONS = (
+    "file",
+    "fileexists",
+    "fileset",
+    "filebase64",
+    "filebase64sha256",
+    "filebase64sha512",
+    "filemd5",
+    "filesha1",
+    "filesha256",
+    "filesha512",
+    "templatefile",
+)
 
 
 def diagnostics_message(diags: Diagnostics) -> str:
@@ -56,9 +70,25 @@ def _recursion_stub(name: str, original: Function | None) -> Function:
     return Function(name, params, fixed_type(DYNAMIC), refuse)
 
 
-def template_functions(table: dict[str, Function]) -> dict[str, Function]:
-    """The functions a template may call: the table with the template functions stubbed out."""
+def _filesystem_stub(name: str, original: Function) -> Function:
+    def refuse(_args: list[Value], _ret: object) -> Value:
+        raise FunctionCallError(
+            f"cannot use filesystem access functions like {name} in templatestring templates; "
+            "consider passing the function result as a template variable instead"
+        )
+
+    return Function(name, original.params, fixed_type(DYNAMIC), refuse, variadic=original.variadic)
+
+
+def template_functions(table: dict[str, Function], allow_filesystem: bool = True) -> dict[str, Function]:
+    """The functions a template may call: the table with the template functions stubbed
+    out, and the filesystem functions too unless ``allow_filesystem``."""
     functions = dict(table)
+    if not allow_filesystem:
+        for name in _FILESYSTEM_FUNCTIONS:
+            if name in functions:
+                stub = _filesystem_stub(name, functions[name])
+                functions[name] = functions[f"core::{name}"] = stub
     for name in _TEMPLATE_FUNCTIONS:
         stub = _recursion_stub(name, functions.get(name))
         functions[name] = functions[f"core::{name}"] = stub
@@ -70,11 +100,11 @@ class TemplateRenderer:
 
     def __init__(self, functions: dict[str, Function] | None = None) -> None:
         self._table = functions
-        self._functions: dict[str, Function] | None = None
+        self._functions: dict[bool, dict[str, Function]] = {}
 
     def bind(self, table: dict[str, Function]) -> None:
         self._table = table
-        self._functions = None
+        self._functions = {}
 
     def __call__(self, text: str, filename: str, variables: dict[str, Value]) -> Value:
         from hclrun.syntax.parser import parse_template
@@ -88,7 +118,7 @@ class TemplateRenderer:
                 )
         expr, parse_diags = parse_template(text, filename)
         if expr is None or parse_diags.has_errors():
-            raise FunctionCallError(diagnostics_message(parse_diags))
+            raise TemplateParseError(diagnostics_message(parse_diags))
         for ref in references(expr):
             if ref.root_name not in variables:
                 raise FunctionCallError(
@@ -96,9 +126,11 @@ class TemplateRenderer:
                     f"{range_string(ref.traversal[0].range)}",
                     _VARS_ARG,
                 )
-        if self._functions is None:
-            self._functions = template_functions(self._table or {})
-        value, diags = evaluate(expr, Scope(variables, self._functions))
+        allow_filesystem = filename != TEMPLATESTRING_FILENAME
+        functions = self._functions.get(allow_filesystem)
+        if functions is None:
+            functions = self._functions[allow_filesystem] = template_functions(self._table or {}, allow_filesystem)
+        value, diags = evaluate(expr, Scope(variables, functions))
         if diags.has_errors():
             raise FunctionCallError(diagnostics_message(diags))
         return value

@@ -33,8 +33,13 @@ FAMILIES = (
 EVALUATOR_FUNCTIONS = frozenset({"try", "can"})
 
 # Renders a template source text with the given variables; returns the result
-# or raises FunctionCallError. Provided by the evaluator layer.
+# or raises FunctionCallError (TemplateParseError when the text does not parse).
+# Provided by the evaluator layer. Arguments: text, file name, variables.
 TemplateRenderer = Callable[[str, str, dict[str, Value]], Value]
+
+# The file name templatestring's templates are parsed under; templates by that
+# name may not call the filesystem functions.
+TEMPLATESTRING_FILENAME = "<templatestring argument>"
 
 
 @dataclass

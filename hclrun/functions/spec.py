@@ -66,6 +66,10 @@ class PanicError(FunctionCallError):
         super().__init__(f"panic in function implementation: {panic_message}")
 
 
+class TemplateParseError(FunctionCallError):
+    """A template given to a template function does not parse."""
+
+
 class ArgError(FunctionCallError):
     """Raised by implementations for a problem with one argument."""
 

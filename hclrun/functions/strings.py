@@ -10,7 +10,7 @@ strings_regex.
 from __future__ import annotations
 
 from hclrun.functions.numeric import whole_number
-from hclrun.functions.registry import FunctionContext
+from hclrun.functions.registry import TEMPLATESTRING_FILENAME, FunctionContext
 from hclrun.functions.spec import (
     ArgError,
     Function,
@@ -18,6 +18,7 @@ from hclrun.functions.spec import (
     Implementation,
     PanicError,
     Parameter,
+    TemplateParseError,
     fixed_type,
 )
 from hclrun.functions.strings_format import FormatError, apply_format
@@ -141,7 +142,10 @@ def _templatestring(ctx: FunctionContext) -> Implementation:
         if ctx.template_renderer is None:
             raise FunctionCallError("templates cannot be rendered in this context")
         scope = dict(variables.raw)
-        result = ctx.template_renderer(template.raw, "<templatestring argument>", scope)
+        try:
+            result = ctx.template_renderer(template.raw, TEMPLATESTRING_FILENAME, scope)
+        except TemplateParseError as exc:
+            raise ArgError(0, f"invalid template: {exc.message}") from None
         result, marks = result.unmark()
         if not result.is_known:
             return Value.unknown(STRING).with_marks(marks)
@@ -351,5 +355,7 @@ def functions(ctx: FunctionContext) -> list[Function]:
             fixed_type(STRING),
             _templatestring(ctx),
             description="Renders a template held in a string with the given variables.",
+            # The evaluator checks the template argument's expression (eval.template_argument).
+            extra={"template_expression_argument": True},
         ),
     ]

@@ -53,7 +53,8 @@ def index(collection: Value, key: Value) -> Value:
                 else ""
             )
             raise _index_error(f"{_NO_ELEMENT}.{hint}")
-        return _element(collection, name, key.marks)
+        # HCL looks the attribute up with the unmarked key: the key's marks are dropped.
+        return _element(collection, name, NO_MARKS)
     if t.is_set:
         raise _index_error(
             "Elements of a set are identified only by their value and don't have any separate index or key "
@@ -97,12 +98,15 @@ def _index_sequence_or_map(collection: Value, key: Value) -> Value:
         raise _index_error(f"{_NO_ELEMENT}: a negative number is not a valid index for a sequence.")
     i = int(n)
     if i >= length:
+        # HCL explains only an index equal to the (unmarked) length; any larger
+        # index gets the generic message.
+        if i > length or marks:
+            raise _index_error(f"{_NO_ELEMENT}.")
         if length == 0:
             raise _index_error(f"{_NO_ELEMENT}: the collection has no elements.")
-        else:
-            raise _index_error(
-                f"{_NO_ELEMENT}: the given index is greater than or equal to the length of the collection."
-            )
+        raise _index_error(
+            f"{_NO_ELEMENT}: the given index is greater than or equal to the length of the collection."
+        )
     if not collection.is_known:
         return Value(t.elements[i], Unknown()).with_marks(marks | key.marks)  # type: ignore[attr-defined]
     return _element(collection, i, key.marks)

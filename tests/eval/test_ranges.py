@@ -26,9 +26,6 @@ PREAMBLE = (FIXTURES / "preamble.tf").read_text("utf-8")
 # Undeclared references are reported by the configuration layer's resolvers, not the evaluator.
 CONFIG_LAYER = {"Reference to undeclared resource"}
 
-# hclrun.values.access words every index past the end as "greater than or equal to the
-# length"; terraform 1.11 says so only for an index equal to the length.
-INDEX_PAST_LENGTH = {"local.l[5]", "tolist(local.st)[3]"}
 
 
 def _locals(expr_text: str) -> tuple[ast.Expression, dict[str, ast.Expression]]:
@@ -45,10 +42,7 @@ def _cases() -> list[object]:
     for text, diags in GOLDENS.items():
         if any(d["summary"] in CONFIG_LAYER for d in diags):
             continue
-        if text in INDEX_PAST_LENGTH:
-            cases.append(pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="index past length wording")))
-        else:
-            cases.append(text)
+        cases.append(text)
     return cases
 
 

@@ -37,13 +37,18 @@ INDEX_ERRORS = [
         f"{NO_ELEMENT}: a negative number is not a valid index for a sequence.",
     ),
     (
-        "too large",
+        "index equal to the length",
         LST,
         N(2),
         "Invalid index",
         f"{NO_ELEMENT}: the given index is greater than or equal to the length of the collection.",
     ),
+    # HCL explains only an index equal to the length; larger ones get the generic wording.
+    ("index past the length", LST, N(3), "Invalid index", f"{NO_ELEMENT}."),
+    ("past the length of a tuple", Value.tuple([N(1)]), N(5), "Invalid index", f"{NO_ELEMENT}."),
+    ("marked collection", LST.mark("sensitive"), N(2), "Invalid index", f"{NO_ELEMENT}."),
     ("empty", Value.tuple([]), N(0), "Invalid index", f"{NO_ELEMENT}: the collection has no elements."),
+    ("past the end of empty", Value.tuple([]), N(1), "Invalid index", f"{NO_ELEMENT}."),
     ("bad key type", LST, S("x"), "Invalid index", f"{NO_ELEMENT}: a number is required."),
     ("missing map key", Value.map({"a": N(1)}), S("b"), "Invalid index", f"{NO_ELEMENT}."),
     (
@@ -71,6 +76,11 @@ def test_index_values_unknowns_and_marks() -> None:
     assert index(Value.map({"a": N(1)}), S("a")) == N(1)
     assert index(LST.mark("sensitive"), N(0)) == S("a").mark("sensitive")
     assert index(LST, N(0).mark("sensitive")) == S("a").mark("sensitive")
+    assert index(Value.tuple([N(1)]), N(0).mark("sensitive")) == N(1).mark("sensitive")
+    assert index(Value.map({"a": N(1)}), S("a").mark("sensitive")) == N(1).mark("sensitive")
+    # An object's attribute is looked up with the unmarked key.
+    assert index(Value.object({"a": N(1)}), S("a").mark("sensitive")) == N(1)
+    assert index(Value.object({"a": N(1).mark("sensitive")}), S("a").mark("sensitive")) == N(1).mark("sensitive")
     out = index(Value.unknown(ListType(STRING)), N(5))
     assert out.type == STRING and not out.is_known
     assert index(LST, Value.unknown(NUMBER)).type == STRING
