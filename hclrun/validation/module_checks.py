@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hclrun.config.model import Condition, ModuleCall, ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.typeexpr import type_constraint
+from hclrun.functions.spec import Function
 from hclrun.providers.schema import Block
 from hclrun.syntax import ast
 from hclrun.validation.graph import evaluation_order, find_cycles, module_graph
@@ -22,10 +25,10 @@ from hclrun.values.value import DYNAMIC_UNKNOWN, SENSITIVE, Value
 
 
 class ModuleChecker:
-    def __init__(self, node: ModuleNode, diags: Diagnostics) -> None:
+    def __init__(self, node: ModuleNode, diags: Diagnostics, functions: Mapping[str, Function] | None = None) -> None:
         self.node = node
         self.module = node.module
-        self.scopes = ModuleScopes(node)
+        self.scopes = ModuleScopes(node, functions=functions)
         self.diags = diags
 
     def evaluate(self, expr: ast.Expression, context: Context = NO_CONTEXT) -> Value:

@@ -27,9 +27,12 @@ def validate_tree(root: str = ".") -> ValidationResult:
         sources.update(node.module.sources)
     if diags.has_errors():
         return ValidationResult(diags, sources)
+    from hclrun.eval.templating import default_functions
+
+    functions = default_functions(root)
     for node in tree.walk():
         _not_installed(node, diags)
-        ModuleChecker(node, diags).run()
+        ModuleChecker(node, diags, functions).run()
     return ValidationResult(diags, sources)
 
 

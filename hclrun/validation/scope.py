@@ -10,7 +10,7 @@ are available only where Terraform allows them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hclrun.config import references as refs
@@ -19,6 +19,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.eval.scope import Resolver, Scope, Traversal, did_you_mean
 from hclrun.eval.templating import default_functions
 from hclrun.eval.typeexpr import type_constraint
+from hclrun.functions.spec import Function
 from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.validation.references import resource_resolver
@@ -41,12 +42,15 @@ NO_CONTEXT = Context()
 class ModuleScopes:
     """The scopes of one module in the tree; local values are filled in as they are evaluated."""
 
-    def __init__(self, node: ModuleNode, workspace: str = "default") -> None:
+    def __init__(
+        self, node: ModuleNode, workspace: str = "default", functions: Mapping[str, Function] | None = None
+    ) -> None:
         self.node = node
         module = node.module
         self.local_values: dict[str, Value] = {}
         self.variables = {name: variable_value(v) for name, v in module.variables.items()}
-        self.functions = default_functions(module.directory or ".")
+        # Relative paths in function calls are relative to the working directory, in every module.
+        self.functions = functions if functions is not None else default_functions(".")
         word = "the root module" if not node.path else node.address
         directory = os.path.normpath(module.directory) if module.directory else "."
         self.base: dict[str, Resolver] = {
