@@ -7,6 +7,7 @@ completed change journaled at once); ``refresh``, ``import_resource`` and
 and no file I/O: progress goes out through ``Hooks``.
 """
 
+from hclrun.engine.apply_walk import apply
 from hclrun.engine.graph_build import ConfigGraph, build_graph, dump
 from hclrun.engine.options import ApplyOptions, Hooks, PlanOptions
 from hclrun.engine.plan_walk import plan
@@ -18,6 +19,7 @@ __all__ = [
     "Hooks",
     "PlanOptions",
     "ProviderSet",
+    "apply",
     "build_graph",
     "dump",
     "plan",

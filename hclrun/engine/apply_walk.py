@@ -1,0 +1,294 @@
+"""The apply walk: ``apply(plan, tree, state, providers, options) -> (State, Diagnostics)``.
+
+Before the walk, what the plan already settled is recorded: moved
+addresses, refreshed objects, data sources read during plan. Then the apply
+graph is walked in parallel: configuration nodes are evaluated again,
+instance nodes apply their change and record it through the ``SyncState``
+at once. A failure skips what depends on it; independent work finishes.
+Setting ``options.stop_event`` starts nothing new and lets running work end.
+Root outputs are stored as their nodes are visited.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from hclrun.addrs import (
+    ROOT_MODULE_INSTANCE,
+    AbsProviderConfig,
+    AbsResource,
+    AbsResourceInstance,
+    ResourceMode,
+)
+from hclrun.config.tree import ModuleNode
+from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.engine.apply_graph import ApplyNode, InstanceNode, build_apply_graph
+from hclrun.engine.apply_instance import ApplyRequest, apply_change, destroy_object
+from hclrun.engine.dependencies import DependencySets
+from hclrun.engine.evaldata import EvalData
+from hclrun.engine.evaluate_nodes import NodeEvaluator
+from hclrun.engine.expand import COUNT, FOR_EACH, SINGLE, Expansion, expand
+from hclrun.engine.graph_build import ConfigGraph, build_graph
+from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, VARIABLE, Node
+from hclrun.engine.options import ApplyOptions
+from hclrun.engine.plan_walk import _schema_lookup
+from hclrun.engine.providers import ProviderSet
+from hclrun.engine.provisioners import run_provisioners
+from hclrun.graph import walk
+from hclrun.plans.actions import Action, PlanMode
+from hclrun.plans.model import Plan
+from hclrun.states.model import OutputValue, State
+from hclrun.states.sync import SyncState
+from hclrun.values.value import SENSITIVE, Value
+
+
+class Applier(NodeEvaluator):
+    def __init__(
+        self,
+        cg: ConfigGraph,
+        data: EvalData,
+        providers: ProviderSet,
+        plan: Plan,
+        state: SyncState,
+        options: ApplyOptions,
+    ) -> None:
+        super().__init__(cg, data, providers, plan.variables)
+        self.plan = plan
+        self.state = state
+        self.options = options
+        self.deps = DependencySets(cg)
+        self.deposed_keys: dict[AbsResourceInstance, str] = {}
+        self._bindings: dict[AbsResource, Expansion] = {}
+        self._lock = threading.Lock()
+        self.ag = build_apply_graph(cg, plan, plan.prior_state)
+
+    def visit(self, node: ApplyNode) -> Diagnostics:
+        if isinstance(node, InstanceNode):
+            return self.visit_instance(node)
+        kind = node.kind
+        if kind == VARIABLE:
+            return self.visit_variable(node)
+        if kind == LOCAL:
+            return self.visit_local(node)
+        if kind == MODULE:
+            return self.visit_module(node)
+        if kind == OUTPUT:
+            return self._visit_output(node)
+        if kind == PROVIDER:
+            return self.visit_provider(node)
+        if kind == CHECK:
+            return self.visit_check(node)
+        raise AssertionError(f"unexpected node {node}")
+
+    def _visit_output(self, node: Node) -> Diagnostics:
+        diags = self.visit_output(node)
+        if node.module or diags.has_errors():
+            return diags
+        if self.plan.mode is PlanMode.DESTROY:
+            return diags
+        value = self.data.outputs.get((ROOT_MODULE_INSTANCE, node.name))
+        output = self.cg.modules[()].module.outputs[node.name]
+        if value is not None and value.is_wholly_known:
+            plain, marks = value.unmark_deep()
+            self.state.set_output(node.name, OutputValue(plain, output.sensitive or SENSITIVE in marks))
+        return diags
+
+    def _binding(self, addr: AbsResourceInstance, node: Node) -> dict[str, Value]:
+        decl = self.cg.resources[node]
+        if decl.count is None and decl.for_each is None:
+            return {}
+        resource = addr.containing_resource()
+        with self._lock:
+            expansion = self._bindings.get(resource)
+            if expansion is None:
+                expansion = expand(decl.count, decl.for_each, self.data.scope(addr.module), Diagnostics())
+                self._bindings[resource] = expansion
+        return expansion.keys.get(addr.resource.key, {})
+
+    def visit_instance(self, node: InstanceNode) -> Diagnostics:
+        change = self.ag.changes[node]
+        cnode = self.ag.config_nodes.get(node)
+        addr = change.addr
+        mode = addr.resource.resource.mode
+        impl, diags_list = self.providers.instance(change.provider)
+        diags = Diagnostics(diags_list)
+        schema = self.providers.resource_schema(change.provider, mode.value, addr.resource.resource.type)
+        if impl is None or schema is None:
+            if schema is None and impl is not None:
+                diags.error("Invalid resource type", f'The provider does not support resource type "{addr.resource.resource.type}".')
+            return diags
+        decl = self.cg.resources.get(cnode) if cnode is not None else None
+        if node.destroy:
+            deposed = node.deposed
+            if change.action is Action.CREATE_THEN_DELETE:
+                deposed = self.deposed_keys.get(addr, "")
+                if not deposed:
+                    return diags
+            if decl is not None and change.action is not Action.FORGET and any(
+                p.when == "destroy" for p in decl.provisioners
+            ):
+                scope = self.data.bind(addr.module, {**self._binding(addr, cnode), "self": change.before or Value.null()})  # type: ignore[arg-type]
+                prov_diags, failed = run_provisioners(
+                    addr, decl.provisioners, "destroy", scope, self.options.hooks, self.options.environment
+                )
+                diags.extend(prov_diags)
+                if failed:
+                    return diags
+            diags.extend(
+                destroy_object(change, impl, schema, change.provider, deposed, self.state, self.options.hooks)
+            )
+            return diags
+        if change.action is Action.NO_OP:
+            if change.importing is not None and change.before is not None:
+                from hclrun.engine.stateobjects import new_object
+
+                obj = new_object(
+                    change.before,
+                    schema.block.implied_type,
+                    schema_version=schema.version,
+                    private=change.private,
+                    dependencies=self.deps.recorded(cnode) if cnode is not None else (),
+                )
+                self.state.set_current(addr, obj, change.provider)
+            if change.after is not None:
+                self.data.set_instance(addr, change.after)
+            return diags
+        if decl is None or cnode is None:
+            diags.error("Resource configuration missing", f"There is no configuration for {addr} any more.")
+            return diags
+        scope = self.data.bind(addr.module, self._binding(addr, cnode))
+        deps = self.deps.recorded(cnode) if mode is ResourceMode.MANAGED else ()
+        value, apply_diags, created = apply_change(
+            ApplyRequest(change, decl, impl, schema, scope, deps, self.options.hooks), self.state, self.deposed_keys
+        )
+        diags.extend(apply_diags)
+        if value is not None:
+            self.data.set_instance(addr, value)
+        if created and not diags.has_errors() and value is not None:
+            self_scope = scope.child({"self": value})
+            prov_diags, failed = run_provisioners(
+                addr, decl.provisioners, "create", self_scope, self.options.hooks, self.options.environment
+            )
+            diags.extend(prov_diags)
+            if failed:
+                inst = self.state.resource_instance(addr)
+                if inst is not None and inst.current is not None:
+                    self.state.set_current(addr, inst.current.tainted(), change.provider)
+        return diags
+
+
+def _record_plan_results(plan: Plan, state: SyncState) -> None:
+    """Moves, refreshed objects and data sources the plan already settled."""
+    prior = plan.prior_state
+    for change in plan.changes:
+        old = change.prev_run_addr
+        if old is None or old == change.addr:
+            continue
+        inst = state.resource_instance(old)
+        if inst is None:
+            continue
+        provider = change.provider
+        if inst.current is not None:
+            state.set_current(change.addr, inst.current, provider)
+            state.set_current(old, None, provider)
+        for deposed_key, deposed_obj in inst.deposed.items():
+            state.set_deposed(change.addr, deposed_key, deposed_obj, provider)
+            state.set_deposed(old, deposed_key, None, provider)
+    for drift in plan.drift:
+        drifted = prior.resource(drift.addr.containing_resource())
+        state.set_current(
+            drift.addr, prior.current_object(drift.addr), drifted.provider if drifted is not None else drift.provider
+        )
+    for rs in prior.iter_resources():
+        if rs.addr.resource.mode is not ResourceMode.DATA:
+            continue
+        for instance_key, data_inst in rs.instances.items():
+            if data_inst.current is not None:
+                state.set_current(rs.addr.instance(instance_key), data_inst.current, rs.provider)
+    for addr, provider_addr in state.read(_stale_data(prior)):
+        state.set_current(addr, None, provider_addr)
+
+
+def _stale_data(prior: State) -> Callable[[State], list[tuple[AbsResourceInstance, AbsProviderConfig]]]:
+    """Data resource instances in a state that the plan's refreshed state no longer has."""
+
+    def find(current: State) -> list[tuple[AbsResourceInstance, AbsProviderConfig]]:
+        return [
+            (rs.addr.instance(key), rs.provider)
+            for rs in current.iter_resources()
+            if rs.addr.resource.mode is ResourceMode.DATA
+            for key in rs.instances
+            if prior.current_object(rs.addr.instance(key)) is None
+        ]
+
+    return find
+
+
+def _preset_expansions(cg: ConfigGraph, plan: Plan, data: EvalData) -> None:
+    from hclrun.engine.apply_graph import config_node_of
+
+    found: dict[AbsResource, Expansion] = {}
+    for change in plan.changes:
+        if change.deposed or change.action in (Action.DELETE, Action.FORGET):
+            continue
+        cnode = config_node_of(cg, change.addr)
+        if cnode is None:
+            continue
+        decl = cg.resources[cnode]
+        resource = change.addr.containing_resource()
+        expansion = found.get(resource)
+        if expansion is None:
+            mode = COUNT if decl.count is not None else FOR_EACH if decl.for_each is not None else SINGLE
+            expansion = found[resource] = Expansion(mode, {})
+        expansion.keys[change.addr.resource.key] = {}
+    for resource, expansion in found.items():
+        data.set_resource_expansion(resource, expansion)
+
+
+def apply(
+    plan: Plan,
+    tree: ModuleNode,
+    state: SyncState,
+    providers: ProviderSet,
+    options: ApplyOptions | None = None,
+) -> tuple[State, Diagnostics]:
+    """Carry out ``plan``; every completed change is recorded in ``state`` as it happens."""
+    options = options or ApplyOptions()
+    cg, diags = build_graph(tree)
+    if diags.has_errors():
+        return state.read(lambda s: s), diags
+    _record_plan_results(plan, state)
+    data = EvalData(
+        cg.modules,
+        plan.prior_state,
+        _schema_lookup(cg, providers, plan.prior_state),  # type: ignore[arg-type]
+        workspace=options.workspace,
+        applying=True,
+    )
+    _preset_expansions(cg, plan, data)
+    applier = Applier(cg, data, providers, plan, state, options)
+    graph = applier.ag.graph
+    result = walk(
+        graph, applier.visit, parallelism=options.parallelism, stop_event=options.stop_event, key=str
+    )
+    order = graph.topological_order(str)
+    diags.extend(result.diagnostics(order))
+    for node in order:
+        outcome = result.outcomes.get(node)
+        if outcome is not None and outcome.error is not None:
+            diags.add(Diagnostic.error("Internal error", f"Applying {node} failed: {outcome.error!r}"))
+    for change in plan.output_changes:
+        if change.action is Action.DELETE:
+            state.set_output(change.addr.name, None)
+    if result.interrupted:
+        diags.add(
+            Diagnostic.error(
+                "Operation interrupted",
+                "The apply was interrupted before every change was made; the state records every change that completed.",
+            )
+        )
+    if plan.mode is PlanMode.DESTROY:
+        for name in list(state.read(lambda s: list(s.outputs))):
+            state.set_output(name, None)
+    return state.read(lambda s: s), diags
