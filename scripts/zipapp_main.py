@@ -131,6 +131,17 @@ def install_into(root: str, archive: str, bundle_hash: str) -> str:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def prepare_bundle(archive: str, bundle_hash: str) -> str:
+    """The directory of a complete bundle: in the user cache, else in the private temp dir."""
+    errors: list[str] = []
+    for root_of in (user_cache_root, temp_cache_root):
+        try:
+            return install_into(root_of(), archive, bundle_hash)
+        except OSError as exc:
+            errors.append(str(exc))
+    raise OSError("; ".join(errors))
+
+
 def check_interpreter(info: object) -> str | None:
     """A message when this interpreter cannot load the compiled extensions in the bundle."""
     wanted = getattr(info, "PYTHON_VERSION", "")
@@ -152,19 +163,12 @@ def main() -> None:
     if problem:
         sys.stderr.write(f"\nError: Unsupported Python interpreter\n\n{problem}\n")
         sys.exit(1)
-    archive = archive_path()
-    site_dir: str | None = None
-    errors: list[str] = []
-    for root_of in (user_cache_root, temp_cache_root):
-        try:
-            site_dir = install_into(root_of(), archive, info.BUNDLE_HASH)
-            break
-        except OSError as exc:
-            errors.append(str(exc))
-    if site_dir is None:
+    try:
+        site_dir = prepare_bundle(archive_path(), info.BUNDLE_HASH)
+    except OSError as exc:
         sys.stderr.write(
             "\nError: Cannot unpack hclrun\n\n"
-            f"hclrun.pyz needs a writable cache directory to unpack its libraries: {'; '.join(errors)}.\n"
+            f"hclrun.pyz needs a writable cache directory to unpack its libraries: {exc}.\n"
         )
         sys.exit(1)
     sys.path.insert(0, site_dir)

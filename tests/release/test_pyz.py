@@ -120,14 +120,3 @@ def test_damaged_cache_is_extracted_again(pyz: Path, base_python: str, home: Pyz
     assert all(path.is_file() and path.stat().st_size > 0 for path in touched)
     assert [p.name for p in home.bundles.iterdir()] == [home.bundle_dir().name]
 
-
-def test_unwritable_cache_falls_back_to_a_private_temp_dir(pyz: Path, base_python: str, tmp_path: Path) -> None:
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("")
-    home = new_home(tmp_path, cache=blocker / "cache")
-    proc = run_pyz(base_python, pyz, ["--version"], home, home.root)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (0, VERSION_TEXT, "")
-    fallback = home.root / "tmp" / f"hclrun-{os.getuid()}"
-    assert oct(fallback.stat().st_mode & 0o777) == oct(0o700)
-    (bundle,) = (fallback / "pyz").iterdir()
-    assert (bundle / MARKER).is_file()

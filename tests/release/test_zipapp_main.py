@@ -80,6 +80,37 @@ def test_temp_cache_root_refuses_a_shared_directory(monkeypatch: pytest.MonkeyPa
         zm.temp_cache_root()
 
 
+def point_caches_at(monkeypatch: pytest.MonkeyPatch, xdg_cache: Path, temp: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(xdg_cache))
+    monkeypatch.setattr(zm.tempfile, "gettempdir", lambda: str(temp))
+
+
+def test_bundle_goes_to_the_user_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    point_caches_at(monkeypatch, tmp_path / "xdg", tmp_path / "tmp")
+    bundle = zm.prepare_bundle(str(make_archive(tmp_path / "a.pyz")), HASH)
+    assert bundle == str(tmp_path / "xdg" / "hclrun" / "pyz" / HASH)
+    assert not (tmp_path / "tmp").exists()
+
+
+def test_unwritable_user_cache_falls_back_to_the_private_temp_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    (tmp_path / "tmp").mkdir()
+    point_caches_at(monkeypatch, blocker / "cache", tmp_path / "tmp")
+    bundle = zm.prepare_bundle(str(make_archive(tmp_path / "a.pyz")), HASH)
+    assert bundle == str(tmp_path / "tmp" / f"hclrun-{os.getuid()}" / "pyz" / HASH)
+    assert zm.is_complete(bundle, HASH)
+
+
+def test_no_writable_location_reports_every_attempt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    point_caches_at(monkeypatch, blocker / "cache", blocker / "tmp")
+    with pytest.raises(OSError) as caught:
+        zm.prepare_bundle(str(make_archive(tmp_path / "a.pyz")), HASH)
+    assert str(caught.value).count(str(blocker)) == 2
+
+
 def test_extraction_writes_payload_modes_manifest_and_marker(tmp_path: Path) -> None:
     bundle = Path(zm.install_into(str(tmp_path / "cache"), str(make_archive(tmp_path / "a.pyz")), HASH))
     assert bundle == tmp_path / "cache" / HASH
