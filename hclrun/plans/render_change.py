@@ -5,7 +5,7 @@ reads its JSON plan)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from hclrun.plans.actions import Action
@@ -141,20 +141,39 @@ class Change:
 
     # ---------------------------------------------------------------- variants
 
-    def as_no_op(self) -> Change:
-        return replace(
-            self,
-            after_explicit=self.before_explicit,
-            after=self.before,
-            unknown=False,
-            after_sensitive=self.before_sensitive,
+    def copy(self) -> Change:
+        return Change(
+            self.before,
+            self.after,
+            self.unknown,
+            self.before_sensitive,
+            self.after_sensitive,
+            self.before_explicit,
+            self.after_explicit,
+            self.replace_paths,
+            self.relevant,
+            self.non_legacy_schema,
         )
 
+    def as_no_op(self) -> Change:
+        c = self.copy()
+        c.after_explicit, c.after, c.unknown, c.after_sensitive = (
+            self.before_explicit,
+            self.before,
+            False,
+            self.before_sensitive,
+        )
+        return c
+
     def as_delete(self) -> Change:
-        return replace(self, after_explicit=False, after=None, unknown=None, after_sensitive=None)
+        c = self.copy()
+        c.after_explicit, c.after, c.unknown, c.after_sensitive = False, None, None, None
+        return c
 
     def as_create(self) -> Change:
-        return replace(self, before_explicit=False, before=None, before_sensitive=None)
+        c = self.copy()
+        c.before_explicit, c.before, c.before_sensitive = False, None, None
+        return c
 
     # ---------------------------------------------------------------- children
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from hclrun.addrs import Provider, ResourceMode, parse_provider_source
 from hclrun.plans.actions import Action, PlanMode
+from hclrun.plans.gcpause import without_gc
 from hclrun.plans.jsonplan import (
     drift_changes,
     output_changes_data,
@@ -66,6 +67,7 @@ def plan_document(plan: Plan, schemas: SchemaLookup) -> PlanDocument:
     )
 
 
+@without_gc
 def render_plan(
     plan: Plan, schemas: SchemaLookup, *, color: bool = False, product_name: str = PRODUCT_NAME, width: int = 78
 ) -> str:
@@ -127,6 +129,7 @@ def _schema_block(change: dict[str, Any], schemas: SchemaLookup) -> Any:
     return require_schema(schemas, provider, mode, change["type"]).block
 
 
+@without_gc
 def render_plan_document(
     doc: PlanDocument,
     schemas: SchemaLookup,

@@ -4,7 +4,7 @@ and the diff of schema-less JSON values (dynamic attributes and outputs)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from hclrun.plans.actions import Action
@@ -327,7 +327,8 @@ def check_for_sensitive(change: Change, inner: Any, make: Any) -> Diff | None:
     before_sensitive, after_sensitive = change.before_is_sensitive(), change.after_is_sensitive()
     if not before_sensitive and not after_sensitive:
         return None
-    value = replace(change, before_sensitive=False, after_sensitive=False)
+    value = change.copy()
+    value.before_sensitive = value.after_sensitive = False
     inner_diff: Diff = inner(value)
     action = inner_diff.action
     null_no_op = (
@@ -342,7 +343,8 @@ def check_for_sensitive(change: Change, inner: Any, make: Any) -> Diff | None:
 def check_for_unknown(change: Change, child_unknown: Any, process: Any, process_before: Any) -> Diff | None:
     if not change.is_unknown():
         return None
-    change = replace(change, after_explicit=True)
+    change = change.copy()
+    change.after_explicit = True
     if change.before is None:
         result: Diff = process(change)
         return result
