@@ -143,8 +143,7 @@ def decode_required_providers(block: ast.Block, module: Module, diags: Diagnosti
         if isinstance(expr, ast.ObjectConsExpr):
             source, version, aliases = "", None, []
             for item in expr.items:
-                key, _ = evaluate(item.key.wrapped, Scope())
-                key_name = str(key.raw) if key.is_known and isinstance(key.raw, str) else ""
+                key_name = _object_key(item.key)
                 if key_name == "configuration_aliases":
                     if isinstance(item.value, ast.TupleConsExpr):
                         aliases = [str(e.range) for e in item.value.exprs]
@@ -161,6 +160,18 @@ def decode_required_providers(block: ast.Block, module: Module, diags: Diagnosti
         else:
             legacy = static_string(attr, diags)
             module.required_providers[attr.name] = RequiredProvider(attr.name, f"hashicorp/{attr.name}", legacy, attr.range)
+
+
+def _object_key(key: ast.ObjectConsKeyExpr) -> str:
+    """A literal object key: a bare name or a constant string."""
+    from hclrun.eval.evaluator import evaluate
+    from hclrun.eval.scope import Scope
+
+    wrapped = key.wrapped
+    if isinstance(wrapped, ast.ScopeTraversalExpr) and len(wrapped.traversal) == 1 and not key.force_non_literal:
+        return wrapped.traversal[0].name  # type: ignore[union-attr]
+    value, _ = evaluate(wrapped, Scope())
+    return str(value.raw) if value.is_known and isinstance(value.raw, str) else ""
 
 
 def decode_moved(block: ast.Block, module: Module, diags: Diagnostics) -> None:
