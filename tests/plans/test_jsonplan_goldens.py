@@ -27,3 +27,13 @@ def test_prior_state_json_matches_terraform(name: str) -> None:
 
     want = dumps_compact(doc.get("prior_state", {"format_version": "1.0"}))
     assert encode_state_json(scenario.prior_state(), schemas()) == want
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_state_json_after_apply_matches_terraform(name: str) -> None:
+    from tests.plans.goldens import state_from_document
+
+    scenario = Scenario(name)
+    golden = scenario.text("state.json")
+    state = state_from_document(load_json(golden))
+    assert encode_state_json(state, schemas()) + "\n" == golden
