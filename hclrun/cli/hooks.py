@@ -19,6 +19,20 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.diagrender import render_diagnostics
 from hclrun.source import Range
 
+_COLOR_OPTION = click.option(
+    "--color/--no-color",
+    "color",
+    default=None,
+    help="Colour the output (default: only when writing to a terminal and NO_COLOR is not set).",
+)
+
+
+def _use_color(requested: bool | None) -> bool:
+    """pre-commit captures hook output, so colour is off unless asked for or the output is a terminal."""
+    if requested is not None:
+        return requested
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
 
 @click.group()
 def hook() -> None:
@@ -27,12 +41,12 @@ def hook() -> None:
 
 @hook.command("validate")
 @click.argument("files", nargs=-1)
-@click.option("--no-color", "no_color", is_flag=True, help="If specified, output won't contain any color.")
-def validate_files(files: tuple[str, ...], no_color: bool) -> None:
+@_COLOR_OPTION
+def validate_files(files: tuple[str, ...], color: bool | None) -> None:
     """Validate each module directory that contains one of FILES; fail if any has errors."""
     from hclrun.lint import module_directories
 
-    color = not no_color
+    color = _use_color(color)
     failed = False
     for directory in module_directories(files):
         diags, sources = _validate_directory(directory)
@@ -45,16 +59,16 @@ def validate_files(files: tuple[str, ...], no_color: bool) -> None:
 
 @hook.command("lint")
 @click.argument("files", nargs=-1)
-@click.option("--no-color", "no_color", is_flag=True, help="If specified, output won't contain any color.")
+@_COLOR_OPTION
 @click.option("--disable", "disable", multiple=True, metavar="RULE", help="Turn off a rule (repeat, or separate with commas).")
 @click.option("--error-on-warning", "error_on_warning", is_flag=True, help="Fail when there are warnings.")
-def lint_files(files: tuple[str, ...], no_color: bool, disable: tuple[str, ...], error_on_warning: bool) -> None:
+def lint_files(files: tuple[str, ...], color: bool | None, disable: tuple[str, ...], error_on_warning: bool) -> None:
     """Lint each module directory that contains one of FILES."""
     from hclrun.lint import lint_directories, module_directories
 
     disabled = split_rule_ids(disable)
     result = lint_directories(module_directories(files), disabled)
-    sys.exit(report(result.entries, result.sources, as_json=False, color=not no_color, error_on_warning=error_on_warning))
+    sys.exit(report(result.entries, result.sources, as_json=False, color=_use_color(color), error_on_warning=error_on_warning))
 
 
 def _validate_directory(directory: str) -> tuple[Diagnostics, dict[str, bytes]]:
