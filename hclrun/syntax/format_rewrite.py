@@ -19,9 +19,12 @@ recognise it stops rewriting the rest of that body instead of failing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from hclrun.syntax import tokens as t
+from hclrun.syntax.format_lines import bracket_depths, line_ends, token_count
 from hclrun.syntax.format_strings import decode_quoted_literal, encode_quoted_literal
 
 Tokens = list[tuple[int, str]]
@@ -35,6 +38,9 @@ class _Rewriter:
     def __init__(self, kinds: list[int], texts: list[str]) -> None:
         self.kinds = kinds
         self.texts = texts
+        self.count = token_count(kinds)
+        self.depths = bracket_depths(kinds)
+        self.line_ends = [*line_ends(kinds, texts, self.count), self.count]
         # (start, stop, replacement tokens), in increasing order of start
         self.edits: list[tuple[int, int, Tokens]] = []
 
@@ -81,31 +87,38 @@ class _Rewriter:
         return i
 
     def expression_end(self, i: int) -> int:
-        """Index just past the expression starting at `i` (trailing comments excluded)."""
-        kinds, texts = self.kinds, self.texts
-        brackets = t.BRACKET_CHANGE
-        depth = 0
-        last = i
+        """Index just past the expression starting at `i` (trailing comments excluded).
+
+        The expression ends at the first line end outside brackets, at a
+        closing bracket it did not open (a single-line block's brace), or at
+        EOF. Whole lines are checked at once through the bracket depths.
+        """
+        depths, line_ends = self.depths, self.line_ends
+        base = depths[i]
+        line = bisect_left(line_ends, i)
+        start = i
         while True:
-            kind = kinds[i]
-            if kind == t.EOF:
+            end = line_ends[line]  # the last entry is EOF
+            if start < end and min(depths[start + 1 : end + 1]) < base:
+                end = start
+                while depths[end + 1] >= base:
+                    end += 1
                 break
-            if depth == 0 and (kind == t.NEWLINE or (kind == t.COMMENT and texts[i].endswith("\n"))):
+            if depths[end] == base or end == self.count:
                 break
-            change = brackets[kind]
-            if change < 0 and depth == 0:
-                break  # the closing brace of a single-line block
-            depth += change
-            if kind != t.COMMENT:
-                last = i + 1
-            i += 1
+            start = end + 1
+            line += 1
+        last = end
+        kinds = self.kinds
+        while last > i and kinds[last - 1] == t.COMMENT:
+            last -= 1
         return last
 
     def attribute(self, name: str, i: int, blocks: tuple[str, ...]) -> int:
         start = self.next_significant(i)
         stop = self.expression_end(start)
         is_type = blocks == ("variable",) and name == "type"
-        if stop > start and (is_type or self.kinds[start] == t.OQUOTE):
+        if is_type or (stop - start >= 5 and _may_be_single_interpolation(self.kinds, start, stop)):
             original = list(zip(self.kinds[start:stop], self.texts[start:stop]))
             if is_type:
                 replacement = _type_expression(original)
@@ -140,8 +153,14 @@ class _Rewriter:
             replacement: Tokens = []
             for label in labels:
                 if label is not None:
-                    replacement += [(t.OQUOTE, '"'), (t.QUOTED_LIT, encode_quoted_literal(label)), (t.CQUOTE, '"')]
-            self.edits.append((type_index + 1, labels_end, replacement))
+                    replacement += [
+                        (t.OQUOTE, '"'),
+                        (t.QUOTED_LIT, encode_quoted_literal(label)),
+                        (t.CQUOTE, '"'),
+                    ]
+            written = list(zip(kinds[type_index + 1 : labels_end], texts[type_index + 1 : labels_end]))
+            if replacement != written:
+                self.edits.append((type_index + 1, labels_end, replacement))
         close = self.body(i + 1, (*blocks, block_type), True)
         if kinds[close] != t.CBRACE:
             return -close
@@ -156,6 +175,16 @@ def _label_value(literal: str) -> str | None:
     if len(pieces) != 1:
         return None
     return decode_quoted_literal(literal)
+
+
+def _may_be_single_interpolation(kinds: list[int], start: int, stop: int) -> bool:
+    """The cheap part of the test in :func:`_value_expression`, on kinds in place."""
+    return (
+        kinds[start] == t.OQUOTE
+        and kinds[start + 1] == t.TEMPLATE_INTERP
+        and kinds[stop - 2] == t.TEMPLATE_SEQ_END
+        and kinds[stop - 1] == t.CQUOTE
+    )
 
 
 def _value_expression(tokens: Tokens) -> Tokens:

@@ -13,6 +13,8 @@ import unicodedata
 import regex
 
 _ESCAPE = regex.compile(r"\\(?:([nrt\"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))|\$\$\{|%%\{|\\")
+# Printable ASCII other than the quote, the backslash and the template introducers.
+_NEEDS_NO_ESCAPES = regex.compile(r"(?:[ !#&-\[\]-~]|[$%](?!\{))*+")
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
 
@@ -54,6 +56,8 @@ def _is_printable(char: str) -> bool:
 
 def encode_quoted_literal(value: str) -> str:
     """Quote-ready text for `value`: escapes for quotes, backslashes, controls and template introducers."""
+    if _NEEDS_NO_ESCAPES.fullmatch(value):
+        return value
     out: list[str] = []
     for i, char in enumerate(value):
         if char == "\n":
