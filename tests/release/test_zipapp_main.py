@@ -15,6 +15,8 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 
+pytestmark = pytest.mark.release
+
 ROOT = Path(__file__).resolve().parents[2]
 HASH = "ab" * 32
 PAYLOAD = {"pkg/__init__.py": b"VALUE = 1\n", "pkg/data/table.json": b'{"a": 1}\n', "top.py": b""}
