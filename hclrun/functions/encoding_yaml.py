@@ -3,8 +3,8 @@
 Mappings become objects, sequences tuples. Plain scalars resolve YAML 1.1
 style (``yes``/``on``/``y`` are true, ``~`` is null, ``017`` is 17, ``0x1F``
 is 31, dates become RFC 3339 strings); quoted scalars are always strings.
-Parsing uses PyYAML's composer, so syntax error wording differs from the
-reference for malformed documents.
+Parsing uses PyYAML's composer; its syntax errors are reworded and placed as
+the reference reports them (``encoding_yaml_errors``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import yaml
 
+from hclrun.functions.encoding_yaml_errors import yaml_error_message
 from hclrun.values import number as num
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import FALSE, TRUE, Value
@@ -208,7 +209,7 @@ def yaml_decode(text: str) -> Value:
     try:
         docs = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        raise YAMLDecodeError(str(exc.problem or exc.context or "invalid YAML")) from None
+        raise YAMLDecodeError(yaml_error_message(text, exc)) from None
     except yaml.YAMLError as exc:
         raise YAMLDecodeError(str(exc)) from None
     if not docs:
