@@ -59,7 +59,7 @@ def _stream_end_mark(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:
     """libyaml moves the end-of-stream position to the start of a new line."""
     if mark is None or mark.index < len(text) or mark.column == 0:
         return mark
-    return yaml.Mark(mark.name, mark.index, mark.line + 1, 0, None, None)
+    return yaml.Mark(mark.name, mark.index, mark.line + 1, 0, None, None)  # type: ignore[arg-type]
 
 
 def _libyaml_problem(text: str, problem: str, context: str, mark: yaml.Mark | None) -> str:
