@@ -52,6 +52,7 @@ class ApplyRequest:
     scope: Scope | None
     dependencies: tuple[ConfigResource, ...]
     hooks: Hooks
+    create_before_destroy: bool = False
 
 
 def _inconsistency(planned: Value, actual: Value, path: tuple = ()) -> tuple[tuple, str] | None:
@@ -161,7 +162,7 @@ def apply_change(req: ApplyRequest, state: SyncState, deposed_keys: dict[AbsReso
             schema_version=req.schema.version,
             private=response.private or None,
             dependencies=req.dependencies,
-            create_before_destroy=bool(decl.lifecycle.create_before_destroy),
+            create_before_destroy=req.create_before_destroy,
         )
         state.set_current(addr, obj, provider_addr)
     elif new.is_null and not creating:

@@ -62,6 +62,7 @@ class Applier(NodeEvaluator):
         self._bindings: dict[AbsResource, Expansion] = {}
         self._lock = threading.Lock()
         self.ag = build_apply_graph(cg, plan, plan.prior_state)
+        self.cbd = self.deps.create_before_destroy()
 
     def visit(self, node: ApplyNode) -> Diagnostics:
         if isinstance(node, InstanceNode):
@@ -160,7 +161,9 @@ class Applier(NodeEvaluator):
         scope = self.data.bind(addr.module, self._binding(addr, cnode))
         deps = self.deps.recorded(cnode) if mode is ResourceMode.MANAGED else ()
         value, apply_diags, created = apply_change(
-            ApplyRequest(change, decl, impl, schema, scope, deps, self.options.hooks), self.state, self.deposed_keys
+            ApplyRequest(change, decl, impl, schema, scope, deps, self.options.hooks, cnode in self.cbd),
+            self.state,
+            self.deposed_keys,
         )
         diags.extend(apply_diags)
         if value is not None:

@@ -54,6 +54,15 @@ class DependencySets:
             self._reach[current] = frozenset(acc)
         return self._reach[node]
 
+    def create_before_destroy(self) -> frozenset[Node]:
+        """Resources replaced create-before-destroy: those that ask for it and everything they depend on."""
+        found: set[Node] = set()
+        for node, decl in self.cg.resources.items():
+            if decl.lifecycle.create_before_destroy:
+                found.add(node)
+                found |= self.resources_of(node)
+        return frozenset(found)
+
     def recorded(self, node: Node) -> tuple[ConfigResource, ...]:
         """The ``dependencies`` list state records for instances of ``node`` (managed resources only)."""
         found = self._recorded.get(node)

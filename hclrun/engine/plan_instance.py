@@ -9,7 +9,7 @@ is not wholly known or something it depends on has changes pending.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hclrun.addrs import AbsProviderConfig, AbsResourceInstance
 from hclrun.config.model import ResourceDecl
@@ -57,7 +57,7 @@ class InstanceRequest:
     force_replace: bool = False
     triggered: bool = False
     importing: Importing | None = None
-    sensitive_paths: list = field(default_factory=list)
+    create_before_destroy: bool = False
 
 
 def prior_value(obj: ResourceInstanceObject | None, block: Block) -> Value | None:
@@ -148,7 +148,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
         elif req.triggered:
             reason = ActionReason.REPLACE_BY_TRIGGERS
         if reason is not ActionReason.NONE:
-            action = Action.CREATE_THEN_DELETE if decl.lifecycle.create_before_destroy else Action.DELETE_THEN_CREATE
+            action = Action.CREATE_THEN_DELETE if req.create_before_destroy else Action.DELETE_THEN_CREATE
             null_prior = Value.null(block.implied_type)
             again = req.provider.plan_resource_change(
                 PlanResourceChangeRequest(type_name, null_prior, proposed_new(block, null_prior, config_plain), config_plain)

@@ -101,6 +101,7 @@ class Planner(NodeEvaluator):
         self.visited: set[Node] = set()
         self.deps = DependencySets(cg)
         self.imports = import_targets(cg, data)
+        self.cbd = self.deps.create_before_destroy()
 
     def visit(self, node: Node) -> Diagnostics:
         kind = node.kind
@@ -171,6 +172,7 @@ class Planner(NodeEvaluator):
                     prev_run_addr=self.moves.get(addr),
                     force_replace=addr in self.force_replace,
                     importing=importing,
+                    create_before_destroy=node in self.cbd,
                 )
                 if decl.mode == "data":
                     result = plan_data(req, pending, diags)
