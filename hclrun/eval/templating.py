@@ -133,6 +133,11 @@ class TemplateRenderer:
         value, diags = evaluate(expr, Scope(variables, functions))
         if diags.has_errors():
             raise FunctionCallError(diagnostics_message(diags))
+        if value.raw is None:
+            raise FunctionCallError(
+                f"{range_string(expr.range)}: Template result is null; The result of the template is null, "
+                "which is not a valid result for a templatestring call."
+            )
         return value
 
 

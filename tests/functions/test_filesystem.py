@@ -51,7 +51,6 @@ NAMES = [
 GOLDENS = load_goldens("filesystem")
 # Differences that come from the template renderer or parser, not these functions.
 RENDERER_DIVERGENCES = {
-    'templatefile("tmpl/only.tftpl", {"value" = null})': "the renderer does not reject a null template result",
     'templatefile("tmpl/bad.tftpl", {})': "the template parser words an unfinished interpolation differently",
 }
 
