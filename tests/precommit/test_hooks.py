@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from tests.precommit.conftest import CHECKOUT, HOOK_IDS
+CHECKOUT = Path(__file__).resolve().parents[2]
+HOOK_IDS = ("hclrun-fmt", "hclrun-validate", "hclrun-lint")
 
 GOOD = {
     "versions.tf": 'terraform {\n  required_version = ">= 1.5"\n}\n',
