@@ -17,11 +17,15 @@ from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
 
 # command name -> ("module:attribute", short help); modules import only when the command runs.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "apply": ("hclrun.cli.apply:apply", "Create or update infrastructure"),
     "console": ("hclrun.cli.console:console", "Try hclrun expressions at an interactive command prompt"),
+    "destroy": ("hclrun.cli.apply:destroy", "Destroy previously-created infrastructure"),
     "fmt": ("hclrun.cli.fmt:fmt", "Reformat your configuration in the standard style"),
     "hook": ("hclrun.cli.hooks:hook", "Commands the pre-commit hooks run on changed files"),
     "init": ("hclrun.cli.init:init", "Prepare your working directory for other commands"),
     "lint": ("hclrun.cli.lint:lint", "Warn about configuration that is valid but worth changing"),
+    "plan": ("hclrun.cli.plan:plan", "Show changes required by the current configuration"),
+    "refresh": ("hclrun.cli.apply:refresh", "Update the state to match remote systems"),
     "validate": ("hclrun.cli.validate:validate", "Check whether the configuration is valid"),
     "version": ("hclrun.cli.version:version", "Show the current hclrun version"),
 }

@@ -1,0 +1,158 @@
+"""``plan``: lock the state, refresh and plan against it, optionally save the
+plan to a file; the state itself is never written."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from hclrun.backends import StateSession, open_session, release_lock
+from hclrun.diagnostics import Diagnostics
+from hclrun.engine import Hooks, PlanOptions, ProviderSet, plan
+from hclrun.operations.messages import no_configuration
+from hclrun.operations.variables import VariableArg, root_variables
+from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
+from hclrun.plans.actions import PlanMode
+from hclrun.plans.model import Plan
+from hclrun.plans.planfile import PlanFile, config_snapshot, write_plan_file
+from hclrun.states import StateFile
+from hclrun.values.value import Value
+
+
+@dataclass
+class PlanRequest:
+    mode: PlanMode = PlanMode.NORMAL
+    refresh: bool = True
+    targets: tuple[str, ...] = ()
+    replace: tuple[str, ...] = ()
+    # -var and -var-file arguments in command-line order.
+    variable_args: Sequence[VariableArg] = ()
+    # Values given directly (library API); they win over variable_args.
+    variables: Mapping[str, Value] = field(default_factory=dict)
+    out: str | None = None
+    lock: bool = True
+    lock_timeout: float = 0.0
+    parallelism: int = 10
+    input: bool = True
+    hooks: Hooks = field(default_factory=Hooks)
+    providers: ProviderSet | None = None
+
+
+@dataclass
+class PlanResult:
+    plan: Plan | None
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    sources: dict[str, bytes] = field(default_factory=dict)
+    schemas: ProviderSchemas = field(default_factory=ProviderSchemas)
+    configuration: Configuration | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not self.diagnostics.has_errors()
+
+    @property
+    def has_changes(self) -> bool:
+        return self.plan is not None and self.plan.applyable
+
+
+def load_for_plan(wd: WorkingDir, mode: PlanMode, diags: Diagnostics, operation: str) -> Configuration:
+    """The configuration to plan with (not ``ok`` when it has errors); an empty
+    directory is an error except for destroy."""
+    config = wd.load_configuration()
+    diags.extend(config.diagnostics)
+    if config.empty:
+        if mode is not PlanMode.DESTROY:
+            diags.add(no_configuration(operation))
+            return config
+        from hclrun.config.tree import load_tree
+
+        tree, tree_diags = load_tree(wd.path)
+        diags.extend(tree_diags)
+        config.tree = tree
+        config.empty = False
+    return config
+
+
+def plan_in_session(
+    wd: WorkingDir, session: StateSession, config: Configuration, request: PlanRequest, diags: Diagnostics
+) -> Plan | None:
+    """Plan against the state the session holds (already locked and loaded)."""
+    assert config.tree is not None
+    given, var_diags = root_variables(
+        config.tree.module, request.variable_args, cwd=wd.path, environ=dict(os.environ)
+    )
+    diags.extend(var_diags)
+    if var_diags.has_errors():
+        return None
+    given.update(request.variables)
+    options = PlanOptions(
+        mode=request.mode,
+        refresh=request.refresh,
+        targets=tuple(request.targets),
+        replace=tuple(request.replace),
+        workspace=session.workspace,
+        hooks=request.hooks,
+    )
+    providers = request.providers or ProviderSet()
+    state = session.sync.snapshot()
+    result, plan_diags = plan(config.tree, state, given, providers, options)
+    diags.extend(plan_diags)
+    file = session.file
+    result.state_lineage = file.lineage
+    result.state_serial = file.serial
+    result.prior_state_terraform_version = file.terraform_version
+    if plan_diags.has_errors():
+        return None
+    return result
+
+
+def save_plan(path: str, result: Plan, config: Configuration, diags: Diagnostics) -> None:
+    data = write_plan_file(PlanFile(result, config_snapshot(config.sources)))
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError as err:
+        diags.error("Failed to write plan file", f"The plan file could not be written: {err.strerror}.")
+
+
+def run_plan(wd: WorkingDir, request: PlanRequest) -> PlanResult:
+    diags = Diagnostics()
+    config = load_for_plan(wd, request.mode, diags, "Plan")
+    sources = config.sources
+    if not config.ok:
+        return PlanResult(None, diags, sources)
+    session, open_diags = open_session(
+        wd.backend(),
+        wd.workspace(),
+        operation="OperationTypePlan",
+        lock=request.lock,
+        lock_timeout=request.lock_timeout,
+        journal=False,
+        working_dir=wd.path,
+    )
+    diags.extend(open_diags)
+    if session is None:
+        return PlanResult(None, diags, sources, configuration=config)
+    try:
+        result = plan_in_session(wd, session, config, request, diags)
+    finally:
+        release_session(session, diags)
+    if result is not None and request.out:
+        save_plan(request.out, result, config, diags)
+    return PlanResult(result, diags, sources, configuration=config)
+
+
+def release_session(session: StateSession, diags: Diagnostics) -> None:
+    """End a session that changed nothing: unlock without writing the state."""
+    session.finished = True
+    if session.journal is not None:
+        session.journal.close(remove=True)
+    if session.lock_id is not None:
+        diags.extend(release_lock(session.backend, session.workspace, session.lock_id))
+
+
+def fresh_state_file(session: StateSession) -> bool:
+    """Whether the session's state has never been stored (no file yet)."""
+    file: StateFile = session.file
+    return file.serial == 0 and file.state.is_empty

@@ -1,0 +1,90 @@
+"""The working directory an operation runs in: its configuration, backend,
+selected workspace and the provider schemas the plan and state formats need."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from hclrun.addrs import Provider, ResourceMode
+from hclrun.backends import LocalBackend, selected_workspace
+from hclrun.config.loader import module_files
+from hclrun.config.tree import ModuleNode, load_tree
+from hclrun.diagnostics import Diagnostics
+from hclrun.plans.schemas import SchemaLookup
+from hclrun.providers.registry import resolve_source
+from hclrun.providers.schema import ProviderSchema, Schema
+
+DATA_DIR = ".terraform"
+
+
+@dataclass
+class Configuration:
+    """A loaded module tree, the source bytes of every file, and the problems found."""
+
+    tree: ModuleNode | None
+    sources: dict[str, bytes] = field(default_factory=dict)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    empty: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None and not self.diagnostics.has_errors()
+
+
+@dataclass
+class WorkingDir:
+    """Paths are relative to the process's current directory (commands run after ``-chdir``)."""
+
+    path: str = "."
+    workspace_name: str | None = None
+
+    @property
+    def data_dir(self) -> str:
+        return os.path.join(self.path, DATA_DIR)
+
+    def workspace(self) -> str:
+        return self.workspace_name or selected_workspace(self.data_dir)
+
+    def backend(self) -> LocalBackend:
+        return LocalBackend(self.path)
+
+    def load_configuration(self, *, validate: bool = True) -> Configuration:
+        """The module tree; with ``validate`` also every problem ``validate`` reports."""
+        if not module_files(self.path):
+            return Configuration(None, empty=True)
+        if validate:
+            from hclrun.validation import validate_tree
+
+            checked = validate_tree(self.path)
+            if not checked.valid:
+                return Configuration(None, checked.sources, checked.diagnostics)
+        tree, diags = load_tree(self.path)
+        sources: dict[str, bytes] = {}
+        for node in tree.walk():
+            sources.update(node.module.sources)
+        return Configuration(tree, sources, diags)
+
+
+class ProviderSchemas:
+    """Schemas of the providers named in plans and states, fetched once each."""
+
+    def __init__(self, known: Mapping[Provider, ProviderSchema] | None = None) -> None:
+        self._schemas: dict[Provider, ProviderSchema | None] = dict(known or {})
+
+    def get(self, provider: Provider) -> ProviderSchema | None:
+        if provider not in self._schemas:
+            impl, _ = resolve_source(str(provider))
+            self._schemas[provider] = None if impl is None else impl.get_schema().schema
+        return self._schemas[provider]
+
+    def lookup(self) -> SchemaLookup:
+        def find(provider: Provider, mode: ResourceMode, type_name: str) -> Schema | None:
+            schema = self.get(provider)
+            if schema is None:
+                return None
+            table = schema.data_source_schemas if mode is ResourceMode.DATA else schema.resource_schemas
+            return table.get(type_name)
+
+        return find
