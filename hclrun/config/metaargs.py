@@ -1,4 +1,4 @@
-"""Checking ``count`` and ``for_each`` values the way Terraform does when they are known."""
+"""Terraform's checks of known ``count`` and ``for_each`` values, shared by validation and expansion."""
 
 from __future__ import annotations
 

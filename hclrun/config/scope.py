@@ -13,15 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hclrun.config import references as refs
+from hclrun.config.expressions import referenced_objects
 from hclrun.config.model import Module, Variable
 from hclrun.config.typeconstraints import apply_type_constraint
-from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
-from hclrun.eval.references import references
 from hclrun.eval.scope import Resolver, Scope
 from hclrun.eval.templating import default_functions
 from hclrun.functions.spec import Function
-from hclrun.syntax import ast
+from hclrun.graph import CycleError, Graph, cycle_diagnostics
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import EPHEMERAL, SENSITIVE, Value
 
@@ -110,29 +110,21 @@ def _variable_value(var: Variable, options: ConsoleScopeOptions, diags: Diagnost
 
 
 def _evaluate_locals(module: Module, scope: Scope, values: dict[str, Value], diags: Diagnostics) -> None:
-    """Evaluate every local value after the locals it refers to; a cycle is an error."""
-    depends: dict[str, set[str]] = {}
+    """Evaluate every local value after the locals it refers to; a cycle is Terraform's "Cycle: ..." error."""
+    graph: Graph[str] = Graph(module.locals)
     for name, local in module.locals.items():
-        depends[name] = {
-            step.name
-            for ref in references(local.expr)
-            if ref.root_name == "local" and len(ref.traversal) > 1
-            for step in [ref.traversal[1]]
-            if isinstance(step, ast.TraverseAttr) and step.name in module.locals
-        }
-    done: set[str] = set()
-    pending = list(module.locals)
-    while pending:
-        ready = [n for n in pending if depends[n] <= done]
-        if not ready:
-            names = ", ".join(f"local.{n}" for n in sorted(pending))
-            diags.add(Diagnostic.error("Cycle", f"Cycle: {names}"))
-            for name in pending:
-                values[name] = Value.unknown(DYNAMIC)
-            return
-        for name in ready:
-            value, value_diags = evaluate(module.locals[name].expr, scope)
-            diags.extend(value_diags)
-            values[name] = value
-            done.add(name)
-        pending = [n for n in pending if n not in done]
+        for key in referenced_objects([local.expr]):
+            other = key.removeprefix("local.")
+            if key.startswith("local.") and other in module.locals:
+                graph.add_edge(name, other)
+    try:
+        order = graph.topological_order()
+    except CycleError:
+        diags.extend(cycle_diagnostics(graph, lambda name: f"local.{name} (expand)"))
+        for name in module.locals:
+            values[name] = Value.unknown(DYNAMIC)
+        return
+    for name in order:
+        value, value_diags = evaluate(module.locals[name].expr, scope)
+        diags.extend(value_diags)
+        values[name] = value

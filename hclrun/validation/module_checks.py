@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from hclrun.config.metaargs import check_count, check_for_each
 from hclrun.config.model import Condition, ModuleCall, ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
@@ -13,7 +14,6 @@ from hclrun.functions.spec import Function
 from hclrun.providers.schema import Block
 from hclrun.syntax import ast
 from hclrun.validation.graph import evaluation_order, find_cycles, module_graph
-from hclrun.validation.meta import check_count, check_for_each
 from hclrun.validation.provider_schemas import resource_schema
 from hclrun.validation.references import resource_value, unsupported_attribute
 from hclrun.validation.resource_bodies import check_body

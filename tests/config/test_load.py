@@ -103,7 +103,7 @@ def test_invalid_default_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_local_cycle_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(_write(tmp_path, {"main.tf": "locals {\n  a = local.b\n  b = local.a\n}\n"}))
     session = ConsoleSession(".")
-    assert [d.summary for d in session.startup_diagnostics] == ["Cycle"]
+    assert [d.summary for d in session.startup_diagnostics] == ["Cycle: local.b (expand), local.a (expand)"]
 
 
 @pytest.mark.parametrize(
