@@ -28,6 +28,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "refresh": ("hclrun.cli.apply:refresh", "Update the state to match remote systems"),
     "validate": ("hclrun.cli.validate:validate", "Check whether the configuration is valid"),
     "version": ("hclrun.cli.version:version", "Show the current hclrun version"),
+    "force-unlock": ("hclrun.cli.force_unlock:force_unlock", "Release a stuck lock on the current workspace"),
+    "output": ("hclrun.cli.output:output", "Show output values from your root module"),
+    "providers": ("hclrun.cli.providers:providers", "Show the providers required for this configuration"),
+    "show": ("hclrun.cli.show:show", "Show the current state or a saved plan"),
+    "state": ("hclrun.cli.state:state", "Advanced state management"),
+    "taint": ("hclrun.cli.taint:taint", "Mark a resource instance as not fully functional"),
+    "untaint": ("hclrun.cli.taint:untaint", "Remove the 'tainted' state from a resource instance"),
+    "workspace": ("hclrun.cli.workspace:workspace", "Workspace management"),
+    "import": ("hclrun.cli.import_resource:import_", "Associate existing infrastructure with a hclrun resource"),
 }
 
 

@@ -1,0 +1,108 @@
+"""``hclrun workspace``: new, select, list, show, delete."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from hclrun.cli.plan import lock_timeout_or_exit
+from hclrun.cli.planflags import flag_value, state_options
+from hclrun.cli.views.stream import Output
+from hclrun.diagnostics import Diagnostics
+
+
+@click.group()
+def workspace() -> None:
+    """Workspace management."""
+
+
+def _report(output: Output, diags: Diagnostics) -> None:
+    for diag in diags:
+        if diag.is_error and not diag.detail:
+            output.write_err(output.markup(f"[red]{diag.summary}[reset]") + "\n")
+        else:
+            output.diagnostics([diag], {})
+    if diags.has_errors():
+        sys.exit(1)
+
+
+@workspace.command("list")
+def list_() -> None:
+    """List workspaces."""
+    from hclrun.operations import WorkingDir
+    from hclrun.operations.workspace_ops import list_workspaces
+
+    names, current = list_workspaces(WorkingDir("."))
+    out = Output(color=True)
+    for name in names:
+        out.write(("* " if name == current else "  ") + name + "\n")
+    out.write("\n")
+
+
+@workspace.command("show")
+def show() -> None:
+    """Show the name of the current workspace."""
+    from hclrun.operations import WorkingDir
+
+    Output(color=True).write(WorkingDir(".").workspace() + "\n")
+
+
+@workspace.command("new")
+@state_options
+@click.option("--state", "state_path", hidden=True)
+@click.argument("name")
+def new(lock: str, lock_timeout: str, state_path: str | None, name: str) -> None:
+    """Create a new workspace."""
+    from hclrun.operations import WorkingDir
+    from hclrun.operations.workspace_ops import new_workspace
+
+    out = Output(color=True)
+    diags = new_workspace(WorkingDir("."), name, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout))
+    _report(out, diags)
+    out.write(
+        out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]')
+        + out.markup(
+            "[green]\n\nYou're now on a new, empty workspace. Workspaces isolate their state,\n"
+            "so if you run \"hclrun plan\" hclrun will not see any existing state\nfor this configuration.[reset]"
+        )
+        + "\n"
+    )
+
+
+@workspace.command("select")
+@click.option("--or-create", "or_create", is_flag=True, help="Create the workspace if it doesn't exist.")
+@click.argument("name")
+def select(or_create: bool, name: str) -> None:
+    """Select a workspace."""
+    from hclrun.operations import WorkingDir
+    from hclrun.operations.workspace_ops import switch_workspace
+
+    out = Output(color=True)
+    wd = WorkingDir(".")
+    if name == wd.workspace():
+        out.write(f'You\'re already on workspace "{name}".\n')
+        return
+    diags, created = switch_workspace(wd, name, or_create=or_create)
+    _report(out, diags)
+    if created:
+        out.write(out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]') + "\n")
+    else:
+        out.write(out.markup(f'[green]Switched to workspace "{name}".[reset]') + "\n")
+
+
+@workspace.command("delete")
+@state_options
+@click.option("--force", is_flag=True, help="Remove a workspace even if it is managing resources.")
+@click.argument("name")
+def delete(lock: str, lock_timeout: str, force: bool, name: str) -> None:
+    """Delete a workspace."""
+    from hclrun.operations import WorkingDir
+    from hclrun.operations.workspace_ops import delete_workspace
+
+    out = Output(color=True)
+    diags = delete_workspace(
+        WorkingDir("."), name, force=force, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout)
+    )
+    _report(out, diags)
+    out.write(out.markup(f'[green]Deleted workspace "{name}"![reset]') + "\n")

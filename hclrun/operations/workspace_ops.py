@@ -1,0 +1,88 @@
+"""Workspaces of the local backend: list, create (and select), select, delete."""
+
+from __future__ import annotations
+
+from hclrun.backends import DEFAULT_WORKSPACE, acquire_lock, release_lock, select_workspace
+from hclrun.backends.protocol import LockInfo
+from hclrun.backends.workspaces import invalid_name_diagnostics
+from hclrun.diagnostics import Diagnostics
+from hclrun.operations.workdir import WorkingDir
+
+
+def list_workspaces(wd: WorkingDir) -> tuple[list[str], str]:
+    """Every workspace and the selected one."""
+    return wd.backend().workspaces(), wd.workspace()
+
+
+def new_workspace(wd: WorkingDir, name: str, *, lock: bool = True, lock_timeout: float = 0.0) -> Diagnostics:
+    backend = wd.backend()
+    diags = invalid_name_diagnostics(name)
+    if diags.has_errors():
+        return diags
+    if name in backend.workspaces():
+        diags.error(f'Workspace "{name}" already exists')
+        return diags
+    diags.extend(backend.create_workspace(name))
+    if diags.has_errors():
+        return diags
+    if lock:
+        lock_id, lock_diags = acquire_lock(backend, name, LockInfo(operation="OperationTypeInvalid"), timeout=lock_timeout)
+        diags.extend(lock_diags)
+        if lock_id is not None:
+            diags.extend(release_lock(backend, name, lock_id))
+    select_workspace(name, wd.data_dir)
+    return diags
+
+
+def switch_workspace(wd: WorkingDir, name: str, *, or_create: bool = False) -> tuple[Diagnostics, bool]:
+    """Select ``name``; the flag says whether it was created first."""
+    backend = wd.backend()
+    diags = invalid_name_diagnostics(name)
+    if diags.has_errors():
+        return diags, False
+    created = False
+    if name not in backend.workspaces():
+        if not or_create:
+            diags.error(
+                f'Workspace "{name}" doesn\'t exist.\n\nYou can create this workspace with the "new" subcommand\n'
+                "or include the \"-or-create\" flag with the \"select\" subcommand."
+            )
+            return diags, False
+        diags.extend(backend.create_workspace(name))
+        created = True
+    select_workspace(name, wd.data_dir)
+    return diags, created
+
+
+def delete_workspace(
+    wd: WorkingDir, name: str, *, force: bool = False, lock: bool = True, lock_timeout: float = 0.0
+) -> Diagnostics:
+    backend = wd.backend()
+    diags = Diagnostics()
+    if name not in backend.workspaces():
+        diags.error(f'Workspace "{name}" doesn\'t exist.')
+        return diags
+    if name == wd.workspace():
+        diags.error(
+            f'Workspace "{name}" is your active workspace.\n\nYou cannot delete the currently active workspace. '
+            "Please switch\nto another workspace and try again."
+        )
+        return diags
+    if name == DEFAULT_WORKSPACE:
+        diags.error("Can't delete default state")
+        return diags
+    lock_id = None
+    if lock:
+        lock_id, lock_diags = acquire_lock(backend, name, LockInfo(operation="OperationTypeInvalid"), timeout=lock_timeout)
+        diags.extend(lock_diags)
+        if lock_id is None:
+            return diags
+    if lock_id is not None:
+        diags.extend(release_lock(backend, name, lock_id))
+    diags.extend(backend.delete_workspace(name, force=force))
+    return diags
+
+
+def force_unlock(wd: WorkingDir, lock_id: str) -> Diagnostics:
+    backend = wd.backend()
+    return release_lock(backend, wd.workspace(), lock_id)
