@@ -45,12 +45,8 @@ def reference_forms(traversal: tuple[ast.Traverser, ...]) -> list[str]:
 def expression_json(expr: ast.Expression) -> dict[str, Any]:
     refs = references(expr)
     if refs:
-        found: list[str] = []
-        for ref in refs:
-            for form in reference_forms(ref.traversal):
-                if form not in found:
-                    found.append(form)
-        return {"references": found}
+        # Terraform lists every reference's forms, repeats included.
+        return {"references": [form for ref in refs for form in reference_forms(ref.traversal)]}
     value, diags = evaluate(expr, Scope())
     if diags.has_errors() or not value.is_wholly_known:
         return {}
@@ -76,7 +72,11 @@ def _provider_key(module: Module, local: str, alias: str | None) -> str:
 def configuration_json(tree: ModuleNode) -> dict[str, Any]:
     providers: dict[str, Any] = {}
     root = _module_json(tree, providers)
-    return {"provider_config": dict(sorted(providers.items())), "root_module": root}
+    doc: dict[str, Any] = {}
+    if providers:
+        doc["provider_config"] = dict(sorted(providers.items()))
+    doc["root_module"] = root
+    return doc
 
 
 def _module_json(node: ModuleNode, providers: dict[str, Any]) -> dict[str, Any]:
@@ -119,9 +119,9 @@ def _module_json(node: ModuleNode, providers: dict[str, Any]) -> dict[str, Any]:
         if expressions:
             body["expressions"] = expressions
         body["schema_version"] = 0
-        if decl.count is not None:
+        if decl.count is not None and expression_json(decl.count):
             body["count_expression"] = expression_json(decl.count)
-        if decl.for_each is not None:
+        if decl.for_each is not None and expression_json(decl.for_each):
             body["for_each_expression"] = expression_json(decl.for_each)
         if decl.depends_on:
             body["depends_on"] = [traversal_string(d.traversal) for d in decl.depends_on if isinstance(d, ast.ScopeTraversalExpr)]
@@ -135,9 +135,9 @@ def _module_json(node: ModuleNode, providers: dict[str, Any]) -> dict[str, Any]:
         arguments = {k: expression_json(a.expr) for k, a in sorted(call.arguments.items())}
         if arguments:
             body["expressions"] = arguments
-        if call.count is not None:
+        if call.count is not None and expression_json(call.count):
             body["count_expression"] = expression_json(call.count)
-        if call.for_each is not None:
+        if call.for_each is not None and expression_json(call.for_each):
             body["for_each_expression"] = expression_json(call.for_each)
         child = node.children.get(name)
         if child is not None:
