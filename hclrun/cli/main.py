@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "console": ("hclrun.cli.console:console", "Try hclrun expressions at an interactive command prompt"),
     "destroy": ("hclrun.cli.apply:destroy", "Destroy previously-created infrastructure"),
     "fmt": ("hclrun.cli.fmt:fmt", "Reformat your configuration in the standard style"),
+    "graph": ("hclrun.cli.graph:graph", "Generate a Graphviz graph of the steps in an operation"),
     "hook": ("hclrun.cli.hooks:hook", "Commands the pre-commit hooks run on changed files"),
     "init": ("hclrun.cli.init:init", "Prepare your working directory for other commands"),
     "lint": ("hclrun.cli.lint:lint", "Warn about configuration that is valid but worth changing"),
