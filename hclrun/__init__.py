@@ -12,6 +12,11 @@ from typing import Any
 from hclrun.version import TERRAFORM_COMPAT_VERSION, __version__
 
 _EXPORTS: dict[str, str] = {
+    "ApplyResult": "hclrun.api",
+    "Plan": "hclrun.api",
+    "ResourceChange": "hclrun.api",
+    "Workspace": "hclrun.api",
+    "evaluate": "hclrun.api",
     "Diagnostic": "hclrun.diagnostics",
     "Diagnostics": "hclrun.diagnostics",
     "DiagnosticsError": "hclrun.diagnostics",

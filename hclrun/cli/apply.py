@@ -18,8 +18,9 @@ from hclrun.cli.views.outputs import ui_apply_outputs
 from hclrun.cli.views.planview import object_ids, show_human_plan, show_json_plan
 from hclrun.cli.views.progress import HumanProgress
 from hclrun.cli.views.stream import Output
-from hclrun.plans.actions import PlanMode
+from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
+from hclrun.states.sync import SyncState
 
 
 def _auto_approve_option(f: Any) -> Any:
@@ -110,8 +111,11 @@ def run_command(ctx: click.Context, command: str, plan_file: str | None, opts: d
             return False
         return True
 
-    def before_apply(planned: Plan) -> None:
+    def before_apply(planned: Plan, state: SyncState) -> None:
         progress.ids.update(object_ids(planned))
+        if isinstance(progress, HumanProgress):
+            progress.state = state
+            progress.replacing = {c.addr for c in planned.changes if c.action is Action.CREATE_THEN_DELETE}
         interrupts.install()
 
     request = ApplyRequest(

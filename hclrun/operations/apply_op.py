@@ -26,6 +26,7 @@ from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import read_plan_file, stale_plan_diagnostics
 from hclrun.states import State
+from hclrun.states.sync import SyncState
 
 
 @dataclass
@@ -36,8 +37,9 @@ class ApplyRequest(PlanRequest):
     review: Callable[[PlanResult], bool] | None = None
     # Set to stop starting new changes (the first Ctrl-C); running ones finish.
     stop_event: threading.Event | None = None
-    # Called once the plan is settled, right before the engine starts changing things.
-    before_apply: Callable[[Plan], None] | None = None
+    # Called once the plan is settled, right before the engine starts changing things,
+    # with the state being written (to look up deposed objects as they appear).
+    before_apply: Callable[[Plan, SyncState], None] | None = None
 
 
 @dataclass
@@ -120,7 +122,7 @@ def _apply_plan(
     )
     providers = request.providers or ProviderSet()
     if request.before_apply is not None:
-        request.before_apply(planned)
+        request.before_apply(planned, session.sync)
     try:
         _, apply_diags = apply(planned, config.tree, session.sync, providers, options)
     finally:

@@ -28,3 +28,13 @@ def apply_cancelled(destroy: bool) -> Diagnostic:
 
 INTERRUPTED = "Interrupt received.\nPlease wait for hclrun to exit or data loss may occur.\nGracefully shutting down...\n"
 INTERRUPTED_TWICE = "Two interrupts received. Exiting immediately. Note that data loss may have occurred.\n"
+
+
+def forgotten_objects(addresses: list[str]) -> Diagnostic:
+    listing = "".join(f"\n - {a}" for a in addresses)
+    return Diagnostic.warning(
+        "Some objects will no longer be managed by hclrun",
+        "If you apply this plan, hclrun will discard its tracking information for the following objects, but it "
+        f"will not delete them:{listing}\n\nAfter applying this plan, hclrun will no longer manage these objects. "
+        "You will need to import them into hclrun to manage them again.",
+    )

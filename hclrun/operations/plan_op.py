@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from hclrun.backends import StateSession, open_session, release_lock
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine import Hooks, PlanOptions, ProviderSet, plan
-from hclrun.operations.messages import no_configuration
+from hclrun.operations.messages import forgotten_objects, no_configuration
 from hclrun.operations.variables import VariableArg, root_variables
 from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
-from hclrun.plans.actions import PlanMode
+from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import PlanFile, config_snapshot, write_plan_file
 from hclrun.states import StateFile
@@ -104,6 +104,13 @@ def plan_in_session(
     result.prior_state_terraform_version = file.terraform_version
     if plan_diags.has_errors():
         return None
+    forgotten = [
+        str(c.addr) + (f" (deposed object {c.deposed})" if c.deposed else "")
+        for c in result.changes
+        if c.action in (Action.FORGET, Action.CREATE_THEN_FORGET)
+    ]
+    if forgotten:
+        diags.add(forgotten_objects(forgotten))
     return result
 
 

@@ -11,6 +11,7 @@ from hclrun.addrs import AbsResourceInstance
 from hclrun.cli.views.stream import Output
 from hclrun.engine import Hooks
 from hclrun.plans.actions import Action
+from hclrun.states.sync import SyncState
 
 STILL_INTERVAL = 10.0
 
@@ -45,6 +46,9 @@ class HumanProgress(Hooks):
         self.ids = dict(ids or {})
         self._timers: dict[tuple[AbsResourceInstance, Action], threading.Event] = {}
         self._lock = threading.Lock()
+        # Instances replaced create-before-destroy: their DELETE is of the deposed object.
+        self.replacing: set[AbsResourceInstance] = set()
+        self.state: SyncState | None = None
 
     def _line(self, text: str, double_reset: bool = True) -> None:
         if self.output.color:
@@ -56,10 +60,26 @@ class HumanProgress(Hooks):
         shown = id or self.ids.get(addr, "")
         self._line(f"{addr}: Refreshing state..." + (f" [id={shown}]" if shown else ""))
 
+    def _deposed(self, addr: AbsResourceInstance) -> tuple[str, str] | None:
+        """The key and id of the deposed object a create-before-destroy replacement is destroying."""
+        if addr not in self.replacing or self.state is None:
+            return None
+        inst = self.state.resource_instance(addr)
+        if inst is None or not inst.deposed:
+            return None
+        key, obj = next(iter(inst.deposed.items()))
+        found = obj.attributes.get("id") if isinstance(obj.attributes, dict) else None
+        return key, found if isinstance(found, str) else ""
+
     def pre_apply(self, addr: AbsResourceInstance, action: Action) -> None:
         start, participle, _ = _VERBS.get(action, _VERBS[Action.UPDATE])
         shown = "" if action in (Action.CREATE, Action.DELETE_THEN_CREATE, Action.CREATE_THEN_DELETE) else self.ids.get(addr, "")
-        self._line(f"{addr}: {start}" + (f" [id={shown}]" if shown else ""))
+        label = str(addr)
+        deposed = self._deposed(addr) if action is Action.DELETE else None
+        if deposed is not None:
+            label = f"{addr} (deposed object {deposed[0]})"
+            shown = deposed[1] or shown
+        self._line(f"{label}: {start}" + (f" [id={shown}]" if shown else ""))
         stop = threading.Event()
         with self._lock:
             self._timers[(addr, action)] = stop
