@@ -7,8 +7,6 @@ their own callback returned).
 
 from __future__ import annotations
 
-from typing import Any
-
 from hclrun.diagnostics import Diagnostics
 from hclrun.source import Range
 from hclrun.syntax.ast import (
@@ -28,8 +26,6 @@ from hclrun.syntax.ast import (
     ParenthesesExpr,
     ScopeTraversalExpr,
     TemplateExpr,
-    TemplateForExpr,
-    TemplateIfExpr,
     TemplateWrapExpr,
     TraverseRoot,
     TupleConsExpr,
@@ -37,17 +33,23 @@ from hclrun.syntax.ast import (
 )
 from hclrun.syntax.lexer import Tok
 from hclrun.syntax.locate import Locator
+from hclrun.syntax.template_structure import Directive, nest_directives
 from hclrun.syntax.traversals import Suffix, fold_suffixes
 
 _KEYWORD_LITERALS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
+
+
+_ForHead = tuple[str | None, str, Expression]  # key variable, value variable, collection
+_ForValue = tuple[Expression | None, Expression, Tok | None]  # key, value, grouping ellipsis
+_ForBody = tuple[_ForValue, Expression | None]  # value part, condition
 
 
 class BodyItems(list[Attribute | Block]):
     """The items of a body while it is being parsed (marks bodies on the parse stack)."""
 
 
-class TemplateParts(list[Expression]):
-    """Template parts while being parsed; ``literal`` flags parts that came from text."""
+class TemplateParts(list[Expression | Directive]):
+    """Template parts while being parsed, directives not yet nested."""
 
 
 class Builder:
@@ -275,80 +277,82 @@ class Builder:
     ) -> tuple[str, str, Expression]:
         return (key.value, value.value, coll)
 
-    def _check_if(self, tok: Tok) -> None:
-        if tok.value != "if":
+    def for_value(self, value: Expression) -> _ForValue:
+        return (None, value, None)
+
+    def for_value_group(self, value: Expression, dots: Tok) -> _ForValue:
+        return (None, value, dots)
+
+    def for_value_key(self, key: Expression, _arrow: Tok, value: Expression) -> _ForValue:
+        return (key, value, None)
+
+    def for_value_key_group(self, key: Expression, _arrow: Tok, value: Expression, dots: Tok) -> _ForValue:
+        return (key, value, dots)
+
+    def for_body(self, value: _ForValue) -> _ForBody:
+        return (value, None)
+
+    def for_body_if(self, value: _ForValue, if_tok: Tok, cond: Expression) -> _ForBody:
+        if if_tok.value != "if":
             self.diagnostics.error(
                 "Invalid 'for' expression",
                 "Extra characters after the end of the 'for' expression.",
-                self.r(tok),
+                self.r(if_tok),
             )
+        return (value, cond)
 
-    def _for(
-        self,
-        open_tok: Tok,
-        head: tuple[str | None, str, Expression],
-        key: Expression | None,
-        value: Expression,
-        cond: Expression | None,
-        group: bool,
-        close_tok: Tok,
-    ) -> Expression:
+    def _for(self, open_tok: Tok, head: _ForHead, body: _ForBody, close_tok: Tok, is_object: bool) -> Expression:
         open_range = self.r(open_tok)
         close_range = self.r(close_tok)
         key_var, value_var, coll = head
+        (key, value, dots), cond = body
+        if is_object and key is None:
+            self.diagnostics.error(
+                "Invalid 'for' expression", "Key expression is required when building an object.", value.range
+            )
+        if not is_object and key is not None:
+            self.diagnostics.error(
+                "Invalid 'for' expression", "Key expression is not valid when building a tuple.", key.range
+            )
+        if not is_object and dots is not None:
+            self.diagnostics.error(
+                "Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when building a tuple.", self.r(dots)
+            )
         return ForExpr(
-            key_var, value_var, coll, key, value, cond, group, self.span(open_range, close_range), open_range, close_range
+            key_var,
+            value_var,
+            coll,
+            key if is_object else None,
+            value,
+            cond,
+            is_object and dots is not None,
+            self.span(open_range, close_range),
+            open_range,
+            close_range,
         )
 
-    def for_tuple(self, lb: Tok, _for: Tok, head: Any, value: Expression, rb: Tok) -> Expression:
-        return self._for(lb, head, None, value, None, False, rb)
+    def for_tuple(self, lb: Tok, _for: Tok, head: _ForHead, body: _ForBody, rb: Tok) -> Expression:
+        return self._for(lb, head, body, rb, False)
 
-    def for_tuple_if(self, lb: Tok, _for: Tok, head: Any, value: Expression, if_tok: Tok, cond: Expression, rb: Tok) -> Expression:
-        self._check_if(if_tok)
-        return self._for(lb, head, None, value, cond, False, rb)
-
-    def for_object(self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, rb: Tok) -> Expression:
-        return self._for(lb, head, key, value, None, False, rb)
-
-    def for_object_group(
-        self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, _g: Tok, rb: Tok
-    ) -> Expression:
-        return self._for(lb, head, key, value, None, True, rb)
-
-    def for_object_if(
-        self, lb: Tok, _for: Tok, head: Any, key: Expression, _a: Tok, value: Expression, if_tok: Tok, cond: Expression, rb: Tok
-    ) -> Expression:
-        self._check_if(if_tok)
-        return self._for(lb, head, key, value, cond, False, rb)
-
-    def for_object_group_if(
-        self,
-        lb: Tok,
-        _for: Tok,
-        head: Any,
-        key: Expression,
-        _a: Tok,
-        value: Expression,
-        _g: Tok,
-        if_tok: Tok,
-        cond: Expression,
-        rb: Tok,
-    ) -> Expression:
-        self._check_if(if_tok)
-        return self._for(lb, head, key, value, cond, True, rb)
+    def for_object(self, lb: Tok, _for: Tok, head: _ForHead, body: _ForBody, rb: Tok) -> Expression:
+        return self._for(lb, head, body, rb, True)
 
     # ------------------------------------------------------------ templates
 
     def quoted(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
-        return self.template(parts, self.loc.range(open_tok.start, close.end), False)
+        return self.template(parts, self.loc.range(open_tok.start, close.end), False, self.r(close))
 
     def heredoc(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
-        return self.template(parts, self.loc.range(open_tok.start, close.end), True)
+        return self.template(parts, self.loc.range(open_tok.start, close.end), True, self.r(close))
 
-    def template(self, parts: TemplateParts, rng: Range, heredoc: bool) -> Expression:
-        if len(parts) == 1 and not _is_text(parts[0]) and not isinstance(parts[0], (TemplateIfExpr, TemplateForExpr)):
+    def template(self, parts: TemplateParts, rng: Range, heredoc: bool, end: Range | None = None) -> Expression:
+        """The template of ``parts``; ``end`` is where it closes (its end of template for unbalanced directives)."""
+        if len(parts) == 1 and not isinstance(parts[0], Directive) and not _is_text(parts[0]):
             return TemplateWrapExpr(parts[0], rng)
-        return TemplateExpr(self.merge_literals(parts, rng), rng, heredoc)
+        if end is None:
+            end = Range(self.filename, rng.end, rng.end)
+        nested = nest_directives(parts, end, self.merge_literals, self.diagnostics)
+        return TemplateExpr(self.merge_literals(nested, rng), rng, heredoc)
 
     def merge_literals(self, parts: list[Expression], rng: Range) -> tuple[Expression, ...]:
         out: list[Expression] = []
@@ -370,7 +374,7 @@ class Builder:
     def tparts_empty(self) -> TemplateParts:
         return TemplateParts()
 
-    def tparts_add(self, parts: TemplateParts, part: Expression) -> TemplateParts:
+    def tparts_add(self, parts: TemplateParts, part: Expression | Directive) -> TemplateParts:
         parts.append(part)
         return parts
 
@@ -380,52 +384,33 @@ class Builder:
     def t_interp(self, _open: Tok, expr: Expression, _close: Tok) -> Expression:
         return expr
 
-    def _sub_template(self, parts: TemplateParts, after: Tok, before: Tok) -> TemplateExpr:
-        rng = self.loc.range(after.end, before.start)
-        return TemplateExpr(self.merge_literals(parts, rng), rng)
+    def _directive(self, open_tok: Tok, close: Tok) -> Directive:
+        return Directive(open_tok.value, self.loc.range(open_tok.start, close.end))
 
-    def t_if(self, open_tok: Tok, cond: Expression, c1: Tok, parts: TemplateParts, endif: Tok, c2: Tok) -> Expression:
-        true_t = self._sub_template(parts, c1, endif)
-        return TemplateIfExpr(cond, true_t, None, self.loc.range(open_tok.start, c2.end))
+    def t_if(self, open_tok: Tok, cond: Expression, close: Tok) -> Directive:
+        directive = self._directive(open_tok, close)
+        directive.expr = cond
+        return directive
 
-    def t_if_else(
-        self,
-        open_tok: Tok,
-        cond: Expression,
-        c1: Tok,
-        true_parts: TemplateParts,
-        else_tok: Tok,
-        c2: Tok,
-        false_parts: TemplateParts,
-        endif: Tok,
-        c3: Tok,
-    ) -> Expression:
-        true_t = self._sub_template(true_parts, c1, else_tok)
-        false_t = self._sub_template(false_parts, c2, endif)
-        return TemplateIfExpr(cond, true_t, false_t, self.loc.range(open_tok.start, c3.end))
+    def t_else(self, open_tok: Tok, close: Tok) -> Directive:
+        return self._directive(open_tok, close)
 
-    def t_for(
-        self, open_tok: Tok, value: Tok, in_tok: Tok, coll: Expression, c1: Tok, parts: TemplateParts, end: Tok, c2: Tok
-    ) -> Expression:
-        body = self._sub_template(parts, c1, end)
-        return TemplateForExpr(None, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
+    def t_endif(self, open_tok: Tok, close: Tok) -> Directive:
+        return self._directive(open_tok, close)
 
-    def t_for_key(
-        self,
-        open_tok: Tok,
-        key: Tok,
-        _comma: Tok,
-        value: Tok,
-        in_tok: Tok,
-        coll: Expression,
-        c1: Tok,
-        parts: TemplateParts,
-        end: Tok,
-        c2: Tok,
-    ) -> Expression:
-        body = self._sub_template(parts, c1, end)
-        return TemplateForExpr(key.value, value.value, coll, body, self.loc.range(open_tok.start, c2.end))
+    def t_endfor(self, open_tok: Tok, close: Tok) -> Directive:
+        return self._directive(open_tok, close)
 
+    def t_for(self, open_tok: Tok, value: Tok, _in: Tok, coll: Expression, close: Tok) -> Directive:
+        directive = self._directive(open_tok, close)
+        directive.value_var = value.value
+        directive.expr = coll
+        return directive
+
+    def t_for_key(self, open_tok: Tok, key: Tok, _comma: Tok, value: Tok, _in: Tok, coll: Expression, close: Tok) -> Directive:
+        directive = self.t_for(open_tok, value, _in, coll, close)
+        directive.key_var = key.value
+        return directive
 
 
 def _is_text(part: Expression) -> bool:

@@ -116,6 +116,12 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
             )
         return "Invalid block definition", detail, at
 
+    if tok.type == "QNEWLINE" or (tok.type == "$END" and _simulate(comp, states, "CQUOTE") is not None):
+        return "Unterminated template string", "No closing marker was found for the string.", at
+    after_tclose = _simulate(comp, states, "TCLOSE")
+    if after_tclose is not None and _ends_with(_symbols(comp, after_tclose), "TINTERP", "expr"):
+        return _unclosed_interpolation(values, len(after_tclose) - 2, tok, loc, at)
+
     # A complete construct followed by something unexpected.
     if tok.type != "$END" and _simulate(comp, states, "$END") is not None:
         return "Extra characters after expression", _EXTRA, at
@@ -129,6 +135,23 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
     after_comma = _simulate(comp, states, "COMMA")
     if after_comma is not None:
         s = _symbols(comp, after_comma)
+        if tok.type == "$END" and _ends_with(s, "exprs") and len(s) >= 3 and s[-2] == "LPAR":
+            name, lpar = values[len(s) - 2], values[len(s) - 1]
+            return (
+                "Unterminated function call",
+                "There is no closing parenthesis for this function call before the end of the file. "
+                "This may be caused by incorrect parenthesis nesting elsewhere in this file.",
+                loc.range(name.start, lpar.end),
+            )
+        if tok.type == "$END" and _ends_with(s, "LBRACK", "exprs"):
+            return (
+                "Unterminated tuple constructor expression",
+                "There is no corresponding closing bracket before the end of the file. "
+                "This may be caused by incorrect bracket nesting elsewhere in this file.",
+                loc.range(values[len(s) - 1].start, values[len(s) - 1].end),
+            )
+        if tok.type == "$END" and _ends_with(s, "LBRACE", "nls", "items"):
+            return _unterminated_object(values[len(s) - 2], loc)
         if _ends_with(s, "exprs"):
             if len(s) >= 3 and s[-2] == "LPAR":
                 return "Missing argument separator", "A comma is required to separate each function argument from the next.", at
@@ -142,6 +165,17 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
             "An expanded function argument (with ...) must be immediately followed by closing parentheses.",
             loc.range(dots.start, dots.end),
         )
+    after_eq = _simulate(comp, states, "EQ")
+    if after_eq is not None:
+        s = _symbols(comp, after_eq)
+        if _ends_with(s, "nls", "expr") or _ends_with(s, "item_sep", "expr"):
+            return _missing_key_separator(comp, states, values, tok, loc, at)
+    if top == "IDENT" and len(syms) >= 2 and syms[-2] == "for_value" and values[-1].value != "if":
+        name = values[-1]
+        return "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.", loc.range(name.start, name.end)
+    after_colon = _simulate(comp, states, "COLON")
+    if after_colon is not None and _ends_with(_symbols(comp, after_colon), "IN", "expr"):
+        return "Invalid 'for' expression", "For expression requires a colon after the collection expression.", at
     for symbol, tail, summary, detail in _CLOSERS:
         after = _simulate(comp, states, symbol)
         if after is not None and _ends_with(_symbols(comp, after), *tail):
@@ -157,22 +191,12 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
         return "Invalid 'for' expression", "For expression requires variable name after 'for'.", at
     if top == "IDENT" and len(syms) >= 2 and syms[-2] in ("FOR", "COMMA") and "IN" in expected:
         return "Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations.", at
-    if tok.type == "RBRACE" and _simulate(comp, states, "ARROW") is not None:
-        subject = _range_after_head(values, loc) or at
-        return "Invalid 'for' expression", "Key expression is required when building an object.", subject
-    if tok.type in ("CQUOTE", "HEREDOC_END", "$END"):
-        k = _last_index(values, "T_IF", "T_FOR", "T_ELSE")
-        if k > 0:
-            opener = values[k]
-            close = _next_close(values, k)
-            name = "if" if opener.type in ("T_IF", "T_ELSE") else "for"
-            end_name = "endif" if name == "if" else "endfor"
-            where = loc.range(opener.start, close.end if close is not None else opener.end)
-            return (
-                "Unexpected end of template",
-                f"The {name} directive at {_short(where)} is missing its corresponding {end_name} directive.",
-                at,
-            )
+    for closer in ("RBRACK", "RBRACE"):
+        after = _simulate(comp, states, closer)
+        if after is not None and _ends_with(_symbols(comp, after), "for_head", "for_body"):
+            return "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.", at
+    if tok.type == "$END":
+        return "Missing expression", "Expected the start of an expression, but found the end of the file.", at
     if any(t in expected for t in _EXPR_START):
         return "Invalid expression", _INVALID_EXPR, at
     if tok.type == "$END":
@@ -180,28 +204,68 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
     return "Invalid expression", _INVALID_EXPR, at
 
 
-def _range_after_head(values: list[Any], loc: Locator) -> Range | None:
-    """The source covered by the values after a for expression's head."""
-    for k in range(len(values) - 1, 0, -1):
-        if isinstance(values[k], tuple) and len(values[k]) == 3 and k + 1 < len(values):
-            first, last = values[k + 1], values[-1]
-            start = loc.range(first.start, first.end).start if isinstance(first, Tok) else first.range.start
-            end = loc.range(last.start, last.end).end if isinstance(last, Tok) else last.range.end
-            return Range(loc.filename, start, end)
-    return None
+def _unclosed_interpolation(values: list[Any], k: int, tok: Tok, loc: Locator, at: Range) -> tuple[str, str, Range]:
+    """An interpolation (its ``${`` is ``values[k]``) not followed by its closing brace."""
+    quoted = values[k - 2].type == "OQUOTE" if isinstance(values[k - 2], Tok) else False
+    parts = values[k - 1]
+    start = parts[0].range if parts else loc.range(values[k].start, values[k].end)
+    if tok.type == "$END":
+        return (
+            "Unclosed template interpolation sequence",
+            "There is no closing brace for this interpolation sequence before the end of the file. "
+            "This might be caused by incorrect nesting inside the given expression.",
+            start,
+        )
+    if tok.type == "COLON":
+        return (
+            "Extra characters after interpolation expression",
+            "Template interpolation doesn't expect a colon at this location. Did you intend this to be a literal "
+            'sequence to be processed as part of another language? If so, you can escape it by starting with "$${" '
+            'instead of just "${".',
+            at,
+        )
+    if quoted and tok.type in ("CQUOTE", "OQUOTE"):
+        return (
+            "Unclosed template interpolation sequence",
+            "There is no closing brace for this interpolation sequence before the end of the quoted template. "
+            "This might be caused by incorrect nesting inside the given expression.",
+            start,
+        )
+    return (
+        "Extra characters after interpolation expression",
+        "Expected a closing brace to end the interpolation expression, but found extra characters.\n\n"
+        "This can happen when you include interpolation syntax for another language, such as shell scripting, "
+        'but forget to escape the interpolation start token. If this is an embedded sequence for another '
+        'language, escape it by starting with "$${" instead of just "${".',
+        at,
+    )
 
 
-def _next_close(values: list[Any], k: int) -> Tok | None:
-    for v in values[k + 1 :]:
-        if isinstance(v, Tok) and v.type == "TCLOSE":
-            return v
-    return None
+def _unterminated_object(lbrace: Tok, loc: Locator) -> tuple[str, str, Range]:
+    return (
+        "Unterminated object constructor expression",
+        "There is no corresponding closing brace before the end of the file. "
+        "This may be caused by incorrect brace nesting elsewhere in this file.",
+        loc.range(lbrace.start, lbrace.end),
+    )
 
 
-def _short(rng: Range) -> str:
-    if rng.start.line == rng.end.line:
-        return f"{rng.filename}:{rng.start.line},{rng.start.column}-{rng.end.column}"
-    return f"{rng.filename}:{rng.start.line},{rng.start.column}-{rng.end.line},{rng.end.column}"
+def _missing_key_separator(
+    comp: _Compiled, states: list[int], values: list[Any], tok: Tok, loc: Locator, at: Range
+) -> tuple[str, str, Range]:
+    """An object item whose key is not followed by "=" or ":"."""
+    if tok.type in ("NL", "COMMA"):
+        return "Missing attribute value", 'Expected an attribute value, introduced by an equals sign ("=").', at
+    if tok.type == "$END":
+        k = _last_index(values, "LBRACE")
+        return _unterminated_object(values[k], loc)
+    detail = 'Expected an equals sign ("=") to mark the beginning of the attribute value.'
+    if tok.type == "IDENT":
+        detail += (
+            " If you intended to given an attribute name containing periods or spaces, "
+            "write the name in quotes to create a string literal."
+        )
+    return "Missing key/value separator", detail, at
 
 
 _CLOSERS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
@@ -211,13 +275,6 @@ _CLOSERS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("RBRACK", ("LBRACK", "STAR"), "Missing close bracket on splat index",
      'The star for a full splat operator must be immediately followed by a closing bracket ("]").'),
     ("RBRACK", ("LBRACK", "expr"), "Missing close bracket on index", 'The index operator must end with a closing bracket ("]").'),
-    ("EQ", ("nls", "expr"), "Missing key/value separator",
-     'Expected an equals sign ("=") to mark the beginning of the attribute value.'),
-    ("EQ", ("item_sep", "expr"), "Missing key/value separator",
-     'Expected an equals sign ("=") to mark the beginning of the attribute value.'),
-    ("TCLOSE", ("TINTERP", "expr"), "Unclosed template interpolation sequence",
-     "There is no closing brace for this interpolation sequence before the end of the quoted template. "
-     "This might be caused by incorrect nesting inside the given expression."),
     ("RPAR", ("exprs",), "Unterminated function call",
      "There is no closing parenthesis for this function call before the end of the file. "
      "This may be caused by incorrect parenthesis nesting elsewhere in this file."),

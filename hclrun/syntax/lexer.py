@@ -77,7 +77,7 @@ _HEREDOC_LINE = re.compile(r"(?:\$\$\{|%%\{|[^$%\n]+|\$(?!\{)|%(?!\{))*\n?")
 _BARE_LIT = re.compile(r"(?:\$\$\{|%%\{|[^$%]+|\$(?!\{)|%(?!\{))+")
 _DIRECTIVE = re.compile(r"%\{(~?)[ \t]*([A-Za-z_][\w-]*)?")
 _DIRECTIVES = {"if": "T_IF", "else": "T_ELSE", "endif": "T_ENDIF", "for": "T_FOR", "endfor": "T_ENDFOR"}
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))|\$\$\{|%%\{", re.S)
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{0,4})|U([0-9A-Fa-f]{0,8})|(.?))|\$\$\{|%%\{", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _TEMPLATE_OPENERS = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
 _CLOSERS = {"}": "{f$%", ")": "(", "]": "["}
@@ -120,7 +120,6 @@ class Scanner:
         self._stack: list[str] = []
         self._templates: list[_Template] = []
         self._quote_line: tuple[str, int] | None = None
-        self._multiline_reported = False
 
     # ------------------------------------------------------------ driver
 
@@ -145,18 +144,13 @@ class Scanner:
         self.diagnostics.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
 
     def _finish(self, n: int) -> None:
-        balanced = all(kind in "\"h$%t" for kind in self._stack)
+        balanced = all(kind in "ht" for kind in self._stack)
         while self._stack:
             top = self._stack.pop()
             if top == '"':
-                if not self._multiline_reported:
-                    self._error(
-                        "Unterminated template string",
-                        "No closing marker was found for the string.",
-                        n,
-                        n + 1,
-                    )
-                self._close_template(n, n, "CQUOTE")
+                # No closer: the parser reports the unterminated string (or
+                # whatever it was expecting first) at the end of the input.
+                self._close_template(n, n, "")
             elif top == "h":
                 self._error(
                     "Unterminated template string",
@@ -357,6 +351,12 @@ class Scanner:
         return len(self.text) if close < 0 else close + 1
 
     def _unterminated_quote(self, pos: int, tpl: _Template) -> int:
+        """A newline inside a quoted string: reported, and the string goes on (as in HCL).
+
+        The ``QNEWLINE`` token fits nowhere in the grammar, so the parser
+        reports the string as unterminated there unless an earlier error
+        was found.
+        """
         text = self.text
         if text[pos] == "\\":
             pos += 1
@@ -369,11 +369,9 @@ class Scanner:
             pos,
             nl_end,
         )
-        if len(self._templates) == 1 and not self._multiline_reported:
-            self._error("Unterminated template string", "No closing marker was found for the string.", pos, nl_end)
-        self._multiline_reported = True
-        self._close_template(pos, pos, "CQUOTE")
-        return pos
+        self.tokens.append(Tok("QNEWLINE", text[pos:nl_end], pos, nl_end))
+        tpl.parts.append(len(self.tokens) - 1)
+        return nl_end
 
     def _close_template(self, start: int, end: int, closer: str) -> None:
         tpl = self._templates.pop()
@@ -395,27 +393,42 @@ class Scanner:
                 return "${"
             if text == "%%{":
                 return "%{"
-            code = m.group(1) or m.group(2)
+            code = m.group(1)
+            if code is None:
+                code = m.group(2)
             if code is not None:
-                value = int(code, 16)
-                if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-                    self._bad_escape(start + m.start(), start + m.end(), text)
-                    return ""
-                return chr(value)
+                return self._unicode_escape(text, code, start + m.start(), start + m.end())
             simple = _SIMPLE_ESCAPES.get(m.group(3))
             if simple is None:
                 self._bad_escape(start + m.start(), start + m.end(), text)
-                return ""
+                return text[1:]
             return simple
 
         return _ESCAPE.sub(replace, raw)
 
+    def _unicode_escape(self, text: str, code: str, start: int, end: int) -> str:
+        """Decode ``\\uNNNN``/``\\UNNNNNNNN``; a short or unencodable one is reported and kept as written."""
+        digits = 4 if text[1] == "u" else 8
+        if len(code) != digits:
+            word = "four" if digits == 4 else "eight"
+            self._error(
+                "Invalid escape sequence",
+                f"The \\{text[1]} escape sequence must be followed by {word} hexadecimal digits.",
+                start,
+                end,
+            )
+            return text
+        value = int(code, 16)
+        if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+            self._error("Invalid escape sequence", f"Cannot encode character U+{value:04x} in UTF-8.", start, end)
+            return text
+        return chr(value)
+
     def _bad_escape(self, start: int, end: int, text: str) -> None:
-        selector = text[1:2]
-        if selector in ("u", "U"):
-            detail = f"The symbol \"{selector}\" is not a valid escape sequence selector."
+        if len(text) < 2:
+            detail = "Backslash must be followed by an escape sequence selector character."
         else:
-            detail = f"The symbol \"{selector}\" is not a valid escape sequence selector."
+            detail = f"The symbol \"{text[1:]}\" is not a valid escape sequence selector."
         self._error("Invalid escape sequence", detail, start, end)
 
 

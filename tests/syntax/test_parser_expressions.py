@@ -105,7 +105,17 @@ def test_start_position_offsets_ranges() -> None:
 
 ERRORS = [
     ("", "Invalid expression"),
-    ("1 +", "Invalid expression"),
+    ("1 +", "Missing expression"),
+    ("[1,", "Missing expression"),
+    ("{a = 1", "Unterminated object constructor expression"),
+    ("f(1", "Unterminated function call"),
+    ("[1, 2", "Unterminated tuple constructor expression"),
+    ("[for x in [1]: x => x]", "Invalid 'for' expression"),
+    ("{for x in [1]: x}", "Invalid 'for' expression"),
+    ("[for x in [1]: x...]", "Invalid 'for' expression"),
+    ('"%{else}"', "Unexpected else directive"),
+    ('"%{for x in y}a%{endif}"', "Unexpected endif directive"),
+    ('"\\u12"', "Invalid escape sequence"),
     ("1 2", "Extra characters after expression"),
     ("(1", "Unbalanced parentheses"),
     ("[1 2]", "Missing item separator"),
