@@ -168,10 +168,7 @@ def _apply_saved(wd: WorkingDir, request: ApplyRequest) -> ApplyResult:
         return ApplyResult(plan_result, diagnostics=diags)
     try:
         planned = saved.plan
-        if fresh_state_file(session) and planned.state_serial == 0:
-            if planned.state_lineage:
-                session.file.lineage = planned.state_lineage
-        else:
+        if not (fresh_state_file(session) and planned.state_serial == 0):
             stale = stale_plan_diagnostics(planned, session.file.lineage, session.file.serial)
             diags.extend(stale)
             if stale.has_errors():

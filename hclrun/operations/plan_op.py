@@ -99,7 +99,8 @@ def plan_in_session(
     result, plan_diags = plan(config.tree, state, given, providers, options)
     diags.extend(plan_diags)
     file = session.file
-    result.state_lineage = file.lineage
+    # A state never stored has no lineage yet: a plan made against it is stale, not foreign, once one exists.
+    result.state_lineage = "" if fresh_state_file(session) else file.lineage
     result.state_serial = file.serial
     result.prior_state_terraform_version = file.terraform_version
     if plan_diags.has_errors():

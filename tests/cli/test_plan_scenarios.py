@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.cli.plan_scenarios import NAMES, SCENARIOS, comparable_json, human, progress_lines, replay_setup, run
+from tests.cli.plan_scenarios import (
+    NAMES,
+    SCENARIOS,
+    comparable_json,
+    human,
+    progress_lines,
+    replay_setup,
+    run,
+)
 
 
 @pytest.fixture
