@@ -107,7 +107,10 @@ def test_force_unlock_breaks_a_stuck_lock(tmp_path: Path) -> None:
 
 
 def _acknowledged(lines: list[str]) -> list[int]:
-    return [int(line.split()[1]) for line in lines if line.startswith("done ")]
+    """Records the writer reported complete: only whole lines count (reads may split one)."""
+    text = "".join(lines)
+    whole = text.splitlines(keepends=True)
+    return [int(line.split()[1]) for line in whole if line.startswith("done ") and line.endswith("\n")]
 
 
 def test_kill_9_never_loses_a_completed_change(tmp_path: Path) -> None:
