@@ -15,7 +15,6 @@ Three passes, as Terraform makes them:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 
@@ -110,27 +109,12 @@ def parse_text(variable: Variable, text: str, diags: Diagnostics) -> Value | Non
     from hclrun.syntax.parser import parse_expression
 
     expr, parse_diags = parse_expression(text, f"<value for var.{variable.name}>", Pos(1, 1, 0))
-    diags.extend(_end_of_input_wording(parse_diags, len(text.encode())))
+    diags.extend(parse_diags)
     if expr is None or parse_diags.has_errors():
         return None
     value, value_diags = evaluate(expr, Scope())
     diags.extend(value_diags)
     return None if value_diags.has_errors() else value
-
-
-def _end_of_input_wording(diags: Diagnostics, size: int) -> Diagnostics:
-    """A missing expression at the very end of the text, worded as HCL words it for a whole value."""
-    found = Diagnostics()
-    for diag in diags:
-        at_end = diag.subject is not None and diag.subject.start.byte >= size and diag.summary == "Invalid expression"
-        if at_end:
-            diag = dataclasses.replace(
-                diag,
-                summary="Missing expression",
-                detail="Expected the start of an expression, but found the end of the file.",
-            )
-        found.add(diag)
-    return found
 
 
 def _parse_values(module: Module, raw: list[RawValue], diags: Diagnostics) -> dict[str, Given]:
