@@ -244,11 +244,16 @@ def validate_schema_data(data: Any) -> list[str]:
     return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in errors]
 
 
-def load_provider_schema(data: Any) -> ProviderSchema:
-    """Build the model from a parsed schema document; raises ``SchemaError`` when invalid."""
-    problems = validate_schema_data(data)
-    if problems:
-        raise SchemaError("invalid provider schema: " + "; ".join(problems))
+def load_provider_schema(data: Any, *, check: bool = True) -> ProviderSchema:
+    """Build the model from a parsed schema document; raises ``SchemaError`` when invalid.
+
+    ``check=False`` skips the meta-schema check: for the schemas hclrun ships,
+    which its test suite checks, so that start-up does not pay for jsonschema.
+    """
+    if check:
+        problems = validate_schema_data(data)
+        if problems:
+            raise SchemaError("invalid provider schema: " + "; ".join(problems))
     return ProviderSchema(
         provider=_schema(data.get("provider", {"version": 0})),
         resource_schemas={k: _schema(v) for k, v in data.get("resource_schemas", {}).items()},
@@ -257,10 +262,17 @@ def load_provider_schema(data: Any) -> ProviderSchema:
     )
 
 
+BUILTIN_PACKAGE_PREFIX = "hclrun.providers."
+
+
 def load_provider_schema_resource(package: str, filename: str = "schema.json") -> ProviderSchema:
-    """Load the schema file a provider package ships next to its code."""
+    """Load the schema file a provider package ships next to its code.
+
+    Third-party schemas are checked against the meta-schema; hclrun's own are
+    checked by its tests instead.
+    """
     text = resources.files(package).joinpath(filename).read_text("utf-8")
-    return load_provider_schema(json.loads(text))
+    return load_provider_schema(json.loads(text), check=not package.startswith(BUILTIN_PACKAGE_PREFIX))
 
 
 def _type(data: Any) -> Type:
