@@ -131,13 +131,34 @@ class Builder:
         ):
             labels.append(("".join(str(p.value) for p in label.parts if isinstance(p, LiteralValueExpr)), label.range))
         else:
-            self.diagnostics.error(
-                "Invalid block label",
-                "Template sequences are not allowed in block labels.",
-                label.range,
-            )
+            for which, subject in self._sequences(label):
+                self.diagnostics.error(
+                    "Invalid string literal",
+                    f'Template sequences are not allowed in this string. To include a literal "{which}", '
+                    f'double it (as "{which}{which}") to escape it.',
+                    subject,
+                )
             labels.append(("", label.range))
         return labels
+
+    def _sequences(self, label: Expression) -> list[tuple[str, Range]]:
+        """Each ``${``/``%{`` opener in a quoted label, and which kind it is."""
+        text = self.loc.text
+        pos = self.loc.offset(label.range.start)
+        end = self.loc.offset(label.range.end)
+        out: list[tuple[str, Range]] = []
+        while True:
+            found = [i for i in (text.find("${", pos, end), text.find("%{", pos, end)) if i >= 0]
+            if not found:
+                return out or [("$", label.range)]
+            i = min(found)
+            if text.startswith(text[i] * 2, i - 1) and i - 1 >= pos:  # an escaped "$${" or "%%{"
+                pos = i + 2
+                continue
+            width = 3 if text.startswith("~", i + 2) else 2
+            out.append((text[i], self.loc.range(i, i + width)))
+            close = text.find("}", i, end)
+            pos = end if close < 0 else close + 1
 
     # ------------------------------------------------------------ operators
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from hclrun.diagnostics import Diagnostics
 from hclrun.syntax.builder import BodyItems, Builder
-from hclrun.syntax.errors import describe_error
+from hclrun.syntax.errors import describe_error, is_reported_while_recovering
 from hclrun.syntax.lexer import Tok
 from hclrun.syntax.tables import ParseTables, load_tables
 
@@ -97,10 +97,12 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
             states.append(actions[states[-1]][origin])
             values.append(value)
             continue
-        # Like HCL, only the first syntax error is reported; recovery then
-        # continues quietly so later items still appear in the tree.
-        if last_error < 0:
-            diags.append(describe_error(comp, states, values, tok, builder.loc))
+        # Like HCL, only the first syntax error is reported, except the few
+        # kinds HCL reports even while recovering; recovery then continues so
+        # later items still appear in the tree.
+        diag = describe_error(comp, states, values, tok, builder.loc)
+        if last_error < 0 or is_reported_while_recovering(diag):
+            diags.append(diag)
         if not recover or tok is eof or i == last_error:
             return _salvage(values) if recover else None
         last_error = i

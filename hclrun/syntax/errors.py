@@ -68,6 +68,37 @@ def describe_error(comp: _Compiled, states: list[int], values: list[Any], tok: T
     return Diagnostic.error(summary, detail, subject)
 
 
+_TO_SET_ARGUMENT = (
+    'An argument or block definition is required here. To set an argument, use the equals sign "=" '
+    "to introduce the argument value."
+)
+_BLOCK_EQUALS = 'The equals sign "=" indicates an argument definition, and must not be used when defining a block.'
+_BLOCK_SAME_LINE = (
+    'A block definition must have block content delimited by "{" and "}", starting on the same line '
+    "as the block header."
+)
+# Errors HCL reports even after an earlier syntax error (its other errors are
+# suppressed once it is recovering).
+_UNGUARDED = frozenset(
+    (
+        ("Argument or block definition required", _TO_SET_ARGUMENT),
+        ("Invalid block definition", _BLOCK_EQUALS),
+        ("Invalid block definition", _BLOCK_SAME_LINE),
+    )
+)
+_UNGUARDED_SUMMARIES = frozenset(
+    (
+        "Argument definition required",
+        "Unterminated function call",
+        "Missing argument separator",
+    )
+)
+
+
+def is_reported_while_recovering(diag: Diagnostic) -> bool:
+    return diag.summary in _UNGUARDED_SUMMARIES or (diag.summary, diag.detail) in _UNGUARDED
+
+
 def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, loc: Locator) -> tuple[str, str, Range]:
     at = loc.range(tok.start, tok.end)
     expected = comp.tables.actions[states[-1]]
@@ -87,7 +118,14 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
                     "This may be caused by incorrect brace nesting elsewhere in this file.",
                     loc.range(brace.start, brace.end),
                 )
+        if tok.type == "OQUOTE":
+            return "Invalid argument name", "Argument names must not be quoted.", at
         return "Argument or block definition required", "An argument or block definition is required here.", at
+    if top == "LBRACE" and _ends_with(syms, "IDENT", "labels", "LBRACE"):
+        return "Argument or block definition required", "An argument or block definition is required here.", at
+    after_rbrace = _simulate(comp, states, "RBRACE")
+    if after_rbrace is not None and _ends_with(_symbols(comp, after_rbrace), "labels", "LBRACE", "attribute"):
+        return _single_line_block_end(values, len(after_rbrace) - 2, tok, loc, at)
     if top == "IDENT" and len(syms) >= 2 and syms[-2] in ("body", "NL", "LBRACE") and "EQ" in expected:
         name = values[-1]
         if syms[-2] == "LBRACE" and "body" not in syms[-3:-2] and tok.type in ("LBRACE", "IDENT", "OQUOTE"):
@@ -98,29 +136,36 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
                 "place it on a line of its own within its parent block.",
                 loc.range(name.start, tok.end),
             )
-        if tok.type not in ("NL", "$END"):
-            return (
-                "Argument or block definition required",
-                'An argument or block definition is required here. To set an argument, use the equals sign "=" '
-                "to introduce the argument value.",
-                loc.range(name.start, name.end),
-            )
+        if tok.type != "$END" and not _synthetic_end(tok):
+            return "Argument or block definition required", _TO_SET_ARGUMENT, loc.range(name.start, name.end)
     after_lbrace = _simulate(comp, states, "LBRACE")
     if after_lbrace is not None and _ends_with(_symbols(comp, after_lbrace), "IDENT", "labels"):
         if tok.type == "EQ":
-            detail = 'The equals sign "=" indicates an argument definition, and must not be used when defining a block.'
+            detail = _BLOCK_EQUALS
+        elif tok.type == "NL":
+            detail = _BLOCK_SAME_LINE
         else:
-            detail = (
-                'A block definition must have block content delimited by "{" and "}", starting on the same line '
-                "as the block header."
-            )
+            detail = 'Either a quoted string block label or an opening brace ("{") is expected here.'
         return "Invalid block definition", detail, at
 
-    if tok.type == "QNEWLINE" or (tok.type == "$END" and _simulate(comp, states, "CQUOTE") is not None):
+    if tok.type == "QNEWLINE" or (
+        tok.type == "$END"
+        and (_simulate(comp, states, "CQUOTE") is not None or _simulate(comp, states, "HEREDOC_END") is not None)
+    ):
         return "Unterminated template string", "No closing marker was found for the string.", at
     after_tclose = _simulate(comp, states, "TCLOSE")
     if after_tclose is not None and _ends_with(_symbols(comp, after_tclose), "TINTERP", "expr"):
         return _unclosed_interpolation(values, len(after_tclose) - 2, tok, loc, at)
+
+    if top == "NSIDENT":
+        return (
+            "Missing open parenthesis",
+            "Function selector must be followed by an open parenthesis to begin the function call.",
+            at,
+        )
+    directive = _directive_error(comp, states, syms, tok, at)
+    if directive is not None:
+        return directive
 
     # A complete construct followed by something unexpected.
     if tok.type != "$END" and _simulate(comp, states, "$END") is not None:
@@ -128,6 +173,13 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
     after_nl = _simulate(comp, states, "NL")
     if after_nl is not None:
         s = _symbols(comp, after_nl)
+        if _ends_with(s, "attribute") and tok.type == "COMMA":
+            return (
+                "Unexpected comma after argument",
+                "Argument definitions must be separated by newlines, not commas. "
+                "An argument definition must end with a newline.",
+                at,
+            )
         if _ends_with(s, "attribute"):
             return "Missing newline after argument", "An argument definition must end with a newline.", at
         if _ends_with(s, "block"):
@@ -195,13 +247,82 @@ def _classify(comp: _Compiled, states: list[int], values: list[Any], tok: Tok, l
         after = _simulate(comp, states, closer)
         if after is not None and _ends_with(_symbols(comp, after), "for_head", "for_body"):
             return "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.", at
-    if tok.type == "$END":
+    if tok.type == "$END" or _synthetic_end(tok):
         return "Missing expression", "Expected the start of an expression, but found the end of the file.", at
     if any(t in expected for t in _EXPR_START):
         return "Invalid expression", _INVALID_EXPR, at
     if tok.type == "$END":
         return "Invalid expression", _INVALID_EXPR, at
     return "Invalid expression", _INVALID_EXPR, at
+
+
+_DIRECTIVE_KEYWORDS = {"T_IF": "if", "T_ELSE": "else", "T_ENDIF": "endif", "T_FOR": "for", "T_ENDFOR": "endfor"}
+
+
+def _directive_error(
+    comp: _Compiled, states: list[int], syms: list[str], tok: Tok, at: Range
+) -> tuple[str, str, Range] | None:
+    """Errors inside a ``%{ ... }`` header, in HCL's wording."""
+    top = syms[-1] if syms else ""
+    if top == "T_FOR" and tok.type != "IDENT":
+        return "Invalid 'for' directive", "For directive requires variable name after 'for'.", at
+    if top == "COMMA" and _ends_with(syms, "T_FOR", "IDENT", "COMMA"):
+        return "Invalid 'for' directive", "For directive requires value variable name after comma.", at
+    if top == "IDENT" and (_ends_with(syms, "T_FOR", "IDENT") or _ends_with(syms, "T_FOR", "IDENT", "COMMA", "IDENT")):
+        return "Invalid 'for' directive", "For directive requires 'in' keyword after names.", at
+    after = _simulate(comp, states, "TCLOSE")
+    if after is None:
+        return None
+    s = _symbols(comp, after)
+    for k in range(len(s) - 1, -1, -1):
+        if s[k] in ("TINTERP", "OQUOTE", "HEREDOC_BEGIN"):
+            return None
+        keyword = _DIRECTIVE_KEYWORDS.get(s[k])
+        if keyword is not None:
+            return (
+                f"Extra characters in {keyword} marker",
+                "Expected a closing brace to end the sequence, but found extra characters.",
+                at,
+            )
+    return None
+
+
+def _synthetic_end(tok: Tok) -> bool:
+    """The newline the scanner adds at the end of a file that does not end with one."""
+    return tok.type == "NL" and not tok.value
+
+
+def _single_line_block_end(values: list[Any], k: int, tok: Tok, loc: Locator, at: Range) -> tuple[str, str, Range]:
+    """A single-line block (its ``{`` is ``values[k]``) whose argument is not followed by ``}``."""
+    if tok.type == "COMMA":
+        return (
+            "Invalid single-argument block definition",
+            "Single-line block syntax can include only one argument definition. To define multiple arguments, "
+            "use the multi-line block syntax with one argument definition per line.",
+            at,
+        )
+    if tok.type == "NL" and tok.value:
+        return (
+            "Invalid single-argument block definition",
+            "An argument definition on the same line as its containing block creates a single-line block "
+            "definition, which must also be closed on the same line. Place the block's closing brace immediately "
+            "after the argument definition.",
+            at,
+        )
+    if tok.type == "$END" or _synthetic_end(tok):
+        brace = values[k]
+        return (
+            "Unclosed configuration block",
+            "There is no closing brace for this block before the end of the file. "
+            "This may be caused by incorrect brace nesting elsewhere in this file.",
+            loc.range(brace.start, brace.end),
+        )
+    return (
+        "Invalid single-argument block definition",
+        "A single-line block definition must end with a closing brace immediately after its single argument "
+        "definition.",
+        at,
+    )
 
 
 def _unclosed_interpolation(values: list[Any], k: int, tok: Tok, loc: Locator, at: Range) -> tuple[str, str, Range]:

@@ -79,6 +79,7 @@ _DIRECTIVE = re.compile(r"%\{(~?)[ \t]*([A-Za-z_][\w-]*)?")
 _DIRECTIVES = {"if": "T_IF", "else": "T_ELSE", "endif": "T_ENDIF", "for": "T_FOR", "endfor": "T_ENDFOR"}
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{0,4})|U([0-9A-Fa-f]{0,8})|(.?))|\$\$\{|%%\{", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_DIRECTIVE_ORDER = ("if", "for", "else", "endif", "endfor")  # the order suggestions are tried in
 _TEMPLATE_OPENERS = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_ENDFOR"))
 _CLOSERS = {"}": "{f$%", ")": "(", "]": "["}
 _INVALID_DETAILS = {
@@ -131,6 +132,8 @@ class Scanner:
             self._stack.append("t")
             self._templates.append(_Template("t"))
         stack = self._stack
+        if self.mode == MODE_FILE and text.startswith("\ufeff"):
+            pos = 1  # a byte order mark is not part of the content
         while pos < n:
             top = stack[-1] if stack else ""
             if top in ('"', "h", "t"):
@@ -144,7 +147,7 @@ class Scanner:
         self.diagnostics.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
 
     def _finish(self, n: int) -> None:
-        balanced = all(kind in "ht" for kind in self._stack)
+        balanced = all(kind == "t" for kind in self._stack)
         while self._stack:
             top = self._stack.pop()
             if top == '"':
@@ -152,13 +155,7 @@ class Scanner:
                 # whatever it was expecting first) at the end of the input.
                 self._close_template(n, n, "")
             elif top == "h":
-                self._error(
-                    "Unterminated template string",
-                    "No closing marker was found for the string.",
-                    n,
-                    n + 1,
-                )
-                self._close_template(n, n, "HEREDOC_END")
+                self._close_template(n, n, "")
             elif top == "t":
                 self._close_template(n, n, "")
         if self.mode == MODE_FILE and balanced and self.tokens and self.tokens[-1].type != "NL":
@@ -220,9 +217,9 @@ class Scanner:
         if kind == "comment":
             if m.group() == "/*":
                 close = text.find("*/", end)
-                if close < 0:  # the parser reports it where it expected something else
-                    self.tokens.append(Tok("INVALID", "/*", pos, pos + 1))
-                    return len(text)
+                if close < 0:  # not a comment after all: a slash, and scanning goes on after it
+                    self.tokens.append(Tok("SLASH", "/", pos, pos + 1))
+                    return pos + 1
                 return close + 2
             return end
         # heredoc opener
@@ -275,7 +272,7 @@ class Scanner:
         text = self.text
         tpl = self._templates[-1]
         if kind == "h" and tpl.line_start:
-            m = re.compile(r"[ \t]*" + re.escape(tpl.delimiter) + r"(?=[ \t]*\r?\n|[ \t]*$)").match(text, pos)
+            m = re.compile(r"[ \t]*" + re.escape(tpl.delimiter) + r"(?=[ \t]*\r?\n)").match(text, pos)
             if m is not None:
                 self._close_template(pos, m.end(), "HEREDOC_END")
                 return m.end()
@@ -334,9 +331,11 @@ class Scanner:
         """Report an unknown ``%{`` keyword and skip the whole directive."""
         keyword = m.group(2)
         if keyword:
+            suggestion = next((k for k in _DIRECTIVE_ORDER if _edit_distance(keyword, k) < 3), None)
             self._error(
                 "Invalid template control keyword",
-                f'"{keyword}" is not a valid template control keyword.',
+                f'"{keyword}" is not a valid template control keyword.'
+                + (f' Did you mean "{suggestion}"?' if suggestion else ""),
                 m.start(2),
                 m.end(2),
             )
@@ -430,6 +429,17 @@ class Scanner:
         else:
             detail = f"The symbol \"{text[1:]}\" is not a valid escape sequence selector."
         self._error("Invalid escape sequence", detail, start, end)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, for "Did you mean" suggestions."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _after_for_names(tokens: list[Tok]) -> bool:

@@ -49,6 +49,13 @@ class Locator:
             return Pos(base.line, base.column + offset, base.byte + byte)
         return Pos(base.line + index, offset - line_start + 1, base.byte + byte)
 
+    def offset(self, pos: Pos) -> int:
+        """The character offset of ``pos`` (the inverse of :meth:`pos`)."""
+        index = pos.line - self.base.line
+        if index == 0:
+            return pos.column - self.base.column
+        return self._line_starts[index] + pos.column - 1
+
     def range(self, start: int, end: int) -> Range:
         return Range(self.filename, self.pos(start), self.pos(end))
 

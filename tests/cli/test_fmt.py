@@ -66,17 +66,7 @@ def test_help_goes_to_stdout() -> None:
     assert "-recursive" in stdout
 
 
-# Terraform requires a newline after a heredoc's closing marker; the parser does not yet.
-_PARSER_ACCEPTS = {"heredoc_marker_at_eof.tf"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(p.name, marks=pytest.mark.xfail(reason="parser accepts it")) if p.name in _PARSER_ACCEPTS else p.name
-        for p in sorted(INVALID.iterdir())
-    ],
-)
+@pytest.mark.parametrize("name", [p.name for p in sorted(INVALID.iterdir())])
 def test_files_with_syntax_errors_are_refused(name: str) -> None:
     source = (INVALID / name).read_bytes()
     status, stdout, stderr = run(["-no-color", "-"], source)
