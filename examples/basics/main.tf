@@ -30,3 +30,29 @@ locals {
 output "subnet_cidrs" {
   value = local.subnet_cidrs
 }
+
+resource "random_pet" "server" {
+  length = 2
+  prefix = local.name
+}
+
+resource "terraform_data" "network" {
+  input = {
+    name    = random_pet.server.id
+    subnets = local.subnet_cidrs
+    tags    = local.tags
+  }
+}
+
+resource "local_file" "inventory" {
+  filename = "${path.module}/inventory.json"
+  content  = jsonencode(terraform_data.network.output)
+}
+
+output "server_name" {
+  value = random_pet.server.id
+}
+
+output "inventory_file" {
+  value = local_file.inventory.filename
+}
