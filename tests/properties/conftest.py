@@ -12,11 +12,8 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-_COMMON = {
-    "deadline": None,
-    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-}
+_RELAXED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
-settings.register_profile("dev", **_COMMON)
-settings.register_profile("ci", derandomize=True, print_blob=True, **_COMMON)
+settings.register_profile("dev", deadline=None, suppress_health_check=_RELAXED)
+settings.register_profile("ci", deadline=None, suppress_health_check=_RELAXED, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "dev")

@@ -43,7 +43,7 @@ def node_meaning(node: object) -> Meaning:
     if isinstance(node, ast.AnonSymbolExpr):
         return ("AnonSymbolExpr",)
     if is_dataclass(node) and not isinstance(node, type):
-        items = [type(node).__name__]
+        items: list[Meaning] = [type(node).__name__]
         for f in fields(node):
             value = getattr(node, f.name)
             if f.name in ("source", "filename") and isinstance(node, ast.File):
