@@ -156,7 +156,7 @@ def _destroy_edges(
         destroys_of.setdefault(destroy.addr.containing_resource().config(), []).append(destroy)
     # Objects (being destroyed, or updated) whose recorded dependencies name a resource being destroyed.
     ordering: list[tuple[InstanceNode, InstanceNode]] = []
-    for an in ag.changes:
+    for an in ag.changes if destroys_of else ():
         inst = prior.resource_instance(an.addr)
         if inst is None:
             continue

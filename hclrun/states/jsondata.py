@@ -23,6 +23,12 @@ class JSONNumber(str):
     __slots__ = ()
 
 
+class RawJSON(str):
+    """JSON text that is already encoded; the writers emit it as it is."""
+
+    __slots__ = ()
+
+
 def _parse_int(text: str) -> int | JSONNumber:
     return JSONNumber(text) if text == "-0" else int(text)
 
@@ -48,7 +54,7 @@ def dumps_compact(data: Any) -> str:
 
 def _compact(data: Any, out: list[str]) -> None:
     if isinstance(data, str):
-        out.append(data if isinstance(data, JSONNumber) else go_string(data))
+        out.append(data if isinstance(data, JSONNumber | RawJSON) else go_string(data))
     elif data is None:
         out.append("null")
     elif data is True:

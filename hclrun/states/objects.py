@@ -16,6 +16,7 @@ from typing import Any
 
 from hclrun.addrs import ConfigResource
 from hclrun.states import jsondata
+from hclrun.states.deptext import compact_list
 from hclrun.values.convert import convert
 from hclrun.values.json import from_json, to_json
 from hclrun.values.types import ListType, MapType, ObjectType, SetType, TupleType, Type
@@ -83,7 +84,7 @@ class ResourceInstanceObject:
         if self.private:
             data["private"] = base64.b64encode(self.private).decode("ascii")
         if self.dependencies:
-            data["dependencies"] = [str(d) for d in self.dependencies]
+            data["dependencies"] = compact_list(self.dependencies)
         if self.create_before_destroy:
             data["create_before_destroy"] = True
         return data

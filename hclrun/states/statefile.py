@@ -20,6 +20,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.source import Pos, Range
 from hclrun.states import jsondata
 from hclrun.states.decode import StateDecoder
+from hclrun.states.deptext import indented_list
 from hclrun.states.lineage import new_lineage
 from hclrun.states.model import CheckResult, OutputValue, ResourceInstanceState, ResourceState, State
 from hclrun.values.json import to_json, type_to_json
@@ -200,7 +201,7 @@ def _write_object(key: Any, deposed: str, obj: Any, out: list[str]) -> None:
         out.append(f',\n{f}"private": "{base64.b64encode(obj.private).decode("ascii")}"')
     if obj.dependencies:
         out.append(f",\n{f}\"dependencies\": ")
-        jsondata.write_indented([str(d) for d in obj.dependencies], out, f)
+        out.append(indented_list(obj.dependencies, f))
     if obj.create_before_destroy:
         out.append(f',\n{f}"create_before_destroy": true')
     out.append("\n" + _INSTANCE_INDENT + "}")
