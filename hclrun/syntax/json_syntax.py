@@ -68,7 +68,14 @@ class JsonObject:
         return tuple(p for p in self.properties if not p.is_comment)
 
 
-JsonValue = JsonString | JsonNumber | JsonKeyword | JsonArray | JsonObject
+@dataclass(frozen=True, slots=True)
+class JsonInvalid:
+    """A value that failed to parse; its range is where it starts. Parsing goes on after it."""
+
+    range: Range
+
+
+JsonValue = JsonString | JsonNumber | JsonKeyword | JsonArray | JsonObject | JsonInvalid
 
 
 @dataclass(frozen=True)
@@ -108,47 +115,48 @@ class _JsonParser:
         self.pos = m.end() if m else self.pos
         return self.pos
 
-    def value(self) -> JsonValue:
+    def value(self) -> JsonValue | None:
+        """The value at the current position, or None (reported) when it is broken."""
         text = self.text
         pos = self.skip()
         if pos >= len(text):
-            raise self.fail(
-                "Missing JSON value",
-                "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.",
-                pos,
-                pos + 1,
-            )
+            self.error("Missing value", "The JSON data ends prematurely.", pos, pos + 1)
+            return None
         ch = text[pos]
         if ch == "{":
             return self.object()
         if ch == "[":
             return self.array()
         if ch == '"':
-            value, rng = self.string()
+            try:
+                value, rng = self.string()
+            except _Fail:
+                return None
             return JsonString(value, rng)
         if ch == "-" or ch.isdigit():
             m = _NUMBER.match(text, pos)
             loose = _NUMBERISH.match(text, pos)
             loose_end = loose.end() if loose is not None else pos + 1
+            self.pos = loose_end
             if m is None or m.end() != loose_end:
-                raise self.fail("Invalid JSON number", "There is a syntax error in the given JSON number.", pos, loose_end)
-            self.pos = m.end()
+                self.error("Invalid JSON number", "There is a syntax error in the given JSON number.", pos, loose_end)
+                return None
             return JsonNumber(m.group(), self.loc.range(pos, m.end()))
         word = _WORD.match(text, pos)
         if word is not None:
             name = word.group()
+            self.pos = word.end()
             if name not in _KEYWORDS:
                 hint = next((k for k in _KEYWORDS if k.startswith(name[:2].lower())), None)
                 suffix = f' Did you mean "{hint}"?' if hint else ""
-                raise self.fail("Invalid JSON keyword", f'"{name}" is not a valid JSON keyword.{suffix}', pos, word.end())
-            self.pos = word.end()
+                self.error("Invalid JSON keyword", f'"{name}" is not a valid JSON keyword.{suffix}', pos, word.end())
+                return None
             return JsonKeyword(_KEYWORDS[name], self.loc.range(pos, word.end()))
-        raise self.fail(
-            "Invalid start of value",
-            "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.",
-            pos,
-            pos + 1,
+        summary = {"}": "Missing JSON value", "]": "Missing array element value"}.get(ch, "Invalid start of value")
+        self.error(
+            summary, "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.", pos, pos + 1
         )
+        return None
 
     def string(self) -> tuple[str, Range]:
         start = self.pos
@@ -178,85 +186,158 @@ class _JsonParser:
         # Escaped UTF-16 surrogate pairs combine; unpaired halves become U+FFFD.
         return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
-    def object(self) -> JsonObject:
+    def next_range(self) -> tuple[int, int]:
+        """Offsets of the token at the current position (after whitespace)."""
+        pos = self.skip()
+        if pos >= len(self.text):
+            return pos, pos + 1
+        if self.text[pos] == '"':
+            m = _STRING.match(self.text, pos)
+            if m is not None:
+                return pos, m.end()
+        word = _WORD.match(self.text, pos) or _NUMBERISH.match(self.text, pos)
+        return pos, word.end() if word is not None else pos + 1
+
+    def error(self, summary: str, detail: str, start: int, end: int) -> None:
+        self.diags.append(Diagnostic.error(summary, detail, self.loc.range(start, end)))
+
+    def recover(self, opener: str, closer: str) -> None:
+        """Skip to just after the bracket closing the current container (or to the end)."""
+        text = self.text
+        depth = 1
+        while True:
+            pos = self.skip()
+            if pos >= len(text):
+                return
+            ch = text[pos]
+            if ch == '"':
+                m = _STRING.match(text, pos)
+                self.pos = m.end() if m is not None else pos + 1
+                continue
+            self.pos = pos + 1
+            if ch == opener:
+                depth += 1
+            elif ch == closer:
+                depth -= 1
+                if depth <= 1:
+                    return
+
+    def member(self) -> JsonValue:
+        """A value inside a container: a broken one is reported and stands as invalid."""
+        start = self.skip()
+        value = self.value()
+        return value if value is not None else JsonInvalid(self.loc.range(start, start + 1))
+
+    def object(self) -> JsonObject | None:
         text = self.text
         open_pos = self.pos
         self.pos += 1
         props: list[JsonProperty] = []
         while True:
             pos = self.skip()
-            if pos >= len(text):
-                raise self.fail("Unclosed object", "No closing brace was found for this JSON object.", open_pos, open_pos + 1)
-            if text[pos] == "}":
-                if props and self._trailing_comma:
-                    raise self.fail(
+            if pos < len(text) and text[pos] == "}":
+                break
+            key_start = pos
+            key = self.member()
+            if not isinstance(key, JsonString):
+                self.error("Invalid object property name", "A JSON object property name must be a string", key_start, key_start + 1)
+                return None
+            start, end = self.next_range()
+            colon = text[start : start + 1]
+            if colon != ":":
+                self.pos = end
+                if colon != "}":
+                    self.recover("{", "}")
+                if colon in ("}", ","):
+                    self.error("Missing object value", "A JSON object attribute must have a value, introduced by a colon.", start, end)
+                elif colon == "=":
+                    detail = "JSON uses a colon as its name/value delimiter, not an equals sign."
+                    self.error("Missing property value colon", detail, start, end)
+                else:
+                    detail = "A colon must appear between an object property's name and its value."
+                    self.error("Missing property value colon", detail, start, end)
+                return None
+            self.pos = end
+            props.append(JsonProperty(key.value, key.range, self.member()))
+            pos = self.skip()
+            ch = text[pos : pos + 1]
+            if ch == ",":
+                self.pos = pos + 1
+                if text.startswith("}", self.skip()):
+                    self.error(
                         "Trailing comma in object",
                         "JSON does not permit a trailing comma after the final property in an object.",
-                        self._trailing_comma - 1,
-                        self._trailing_comma,
+                        pos,
+                        pos + 1,
                     )
+                    return None
+                continue
+            if not ch:
+                self.error("Unclosed object", "No closing brace was found for this JSON object.", open_pos, open_pos + 1)
+                return None
+            if ch == "]":
                 self.pos = pos + 1
-                return JsonObject(tuple(props), self.loc.range(open_pos, pos + 1), self.loc.range(open_pos, open_pos + 1))
-            if props and not self._trailing_comma:
-                raise self.fail(
-                    "Missing attribute seperator comma",
-                    "A comma must appear between each property definition in an object.",
-                    pos,
-                    pos + 1,
-                )
-            if text[pos] != '"':
-                raise self.fail(
-                    "Invalid object property name", "A JSON object property name must be a string", pos, pos + 1
-                )
-            name, name_range = self.string()
-            pos = self.skip()
-            if not text.startswith(":", pos):
-                raise self.fail(
-                    "Missing property value colon",
-                    "A colon must appear between an object property's name and its value.",
-                    pos,
-                    pos + 1,
-                )
-            self.pos = pos + 1
-            props.append(JsonProperty(name, name_range, self.value()))
-            pos = self.skip()
-            self._trailing_comma = 0
-            if text.startswith(",", pos):
-                self.pos = pos + 1
-                self._trailing_comma = pos + 1
+                start, end = self.next_range()
+                self.error("Mismatched braces", "A JSON object must be closed with a brace, not a bracket.", start, end)
+                return None
+            if ch == "}":
+                break
+            self.pos = self.next_range()[1]
+            self.recover("{", "}")
+            start, end = self.next_range()
+            self.error(
+                "Missing attribute seperator comma",
+                "A comma must appear between each property definition in an object.",
+                start,
+                end,
+            )
+            return None
+        close = self.skip()
+        self.pos = close + 1
+        return JsonObject(tuple(props), self.loc.range(open_pos, close + 1), self.loc.range(open_pos, open_pos + 1))
 
-    _trailing_comma = 0
-
-    def array(self) -> JsonArray:
+    def array(self) -> JsonArray | None:
         text = self.text
         open_pos = self.pos
         self.pos += 1
         items: list[JsonValue] = []
-        comma = 0
         while True:
             pos = self.skip()
-            if pos >= len(text):
-                raise self.fail("Unclosed array", "No closing bracket was found for this JSON array.", open_pos, open_pos + 1)
-            if text[pos] == "]":
-                if items and comma:
-                    raise self.fail(
+            if pos < len(text) and text[pos] == "]":
+                break
+            items.append(self.member())
+            pos = self.skip()
+            ch = text[pos : pos + 1]
+            if ch == ",":
+                self.pos = pos + 1
+                if text.startswith("]", self.skip()):
+                    self.error(
                         "Trailing comma in array",
                         "JSON does not permit a trailing comma after the final value in an array.",
-                        comma - 1,
-                        comma,
+                        pos,
+                        pos + 1,
                     )
-                self.pos = pos + 1
-                return JsonArray(tuple(items), self.loc.range(open_pos, pos + 1), self.loc.range(open_pos, open_pos + 1))
-            if items and not comma:
-                raise self.fail(
-                    "Missing attribute seperator comma", "A comma must appear between each value in an array.", pos, pos + 1
-                )
-            items.append(self.value())
-            pos = self.skip()
-            comma = 0
-            if text.startswith(",", pos):
-                self.pos = pos + 1
-                comma = pos + 1
+                    return None
+                continue
+            if ch == "]":
+                break
+            if ch == ":":
+                summary, detail = "Invalid array value", "A colon is not used to introduce values in a JSON array."
+            elif not ch:
+                self.error("Unclosed object", "No closing bracket was found for this JSON array.", open_pos, open_pos + 1)
+                return None
+            elif ch == "}":
+                summary, detail = "Mismatched brackets", "A JSON array must be closed with a bracket, not a brace."
+            else:
+                summary, detail = "Missing attribute seperator comma", "A comma must appear between each value in an array."
+            self.pos = self.next_range()[1]
+            self.recover("[", "]")
+            start, end = self.next_range()
+            self.error(summary, detail, start, end)
+            return None
+        close = self.skip()
+        self.pos = close + 1
+        return JsonArray(tuple(items), self.loc.range(open_pos, close + 1), self.loc.range(open_pos, open_pos + 1))
 
 
 def parse_json(source: bytes | str, filename: str) -> tuple[JsonValue | None, Diagnostics]:
@@ -269,14 +350,14 @@ def parse_json(source: bytes | str, filename: str) -> tuple[JsonValue | None, Di
     try:
         value = parser.value()
         end = parser.skip()
-        if end < len(text):
-            raise parser.fail(
-                "Extraneous data after value", "Extra characters appear after the JSON value.", end, end + 1
-            )
-    except _Fail:
-        return None, diags
+        if not diags.has_errors() and end < len(text):
+            start, stop = parser.next_range()
+            parser.error("Extraneous data after value", "Extra characters appear after the JSON value.", start, stop)
+            return None, diags
     except RecursionError:
         diags.error("Nesting too deep", "The JSON value is nested too deeply to be parsed.", parser.loc.point(parser.pos))
+        return None, diags
+    if value is None:
         return None, diags
     return value, diags
 
@@ -305,6 +386,8 @@ def _convert(value: JsonValue, templates: bool, diags: Diagnostics) -> ast.Expre
         return ast.LiteralValueExpr(ast.NumberLiteral(value.text), value.range)
     if isinstance(value, JsonKeyword):
         return ast.LiteralValueExpr(value.value, value.range)
+    if isinstance(value, JsonInvalid):
+        return ast.LiteralValueExpr(None, value.range)
     if isinstance(value, JsonArray):
         return ast.TupleConsExpr(tuple(_convert(v, templates, diags) for v in value.items), value.range, value.open_range)
     items = []

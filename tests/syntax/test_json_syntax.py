@@ -64,7 +64,7 @@ def test_string_value_range() -> None:
 @pytest.mark.parametrize(
     ("source", "summary"),
     [
-        ("", "Missing JSON value"),
+        ("", "Missing value"),
         ("[1,]", "Trailing comma in array"),
         ('{"a" 1}', "Missing property value colon"),
         ("{1: 2}", "Invalid object property name"),

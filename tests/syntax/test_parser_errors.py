@@ -18,7 +18,7 @@ INVALID = Path(__file__).resolve().parents[2] / "fixtures" / "syntax" / "invalid
 CASES = sorted(p for p in INVALID.iterdir() if p.name.endswith((".tf", ".tf.json")))
 # Inputs where the JSON scanner of the reference reports a different position or
 # an extra follow-on error; only the first summary is compared there.
-SUMMARY_ONLY: set[str] = {"json_array_trailing_comma.tf.json"}
+SUMMARY_ONLY: set[str] = set()
 # Inputs where HCL resumes inside the template after a broken directive header and
 # reports the unbalanced directives that follow; hclrun reports the first error only.
 FIRST_DIAGNOSTIC_ONLY: set[str] = {"template_for_no_in.tf", "template_for_no_name.tf"}
