@@ -202,11 +202,11 @@ class LocalBackend:
             return diags
         meta = self._stored_meta(workspace, previous)
         if meta is None:
+            text = _with_serial(text, file.serial, file.serial + 1)
             file.serial += 1
-            text = write_state_file(file)
         elif meta[0] == file.lineage and file.serial <= meta[1]:
+            text = _with_serial(text, file.serial, meta[1] + 1)
             file.serial = meta[1] + 1
-            text = write_state_file(file)
         path = self.state_path(workspace)
         try:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
@@ -268,3 +268,12 @@ def _managed_objects(file: StateFile) -> list[str]:
             for dk in inst.deposed:
                 lines.append(f"{addr} (deposed object {dk})")
     return lines
+
+
+def _with_serial(text: str, old: int, new: int) -> str:
+    """State file text with the serial in its header changed (the rest is the same text)."""
+    marker = f'\n  "serial": {old},\n'
+    at = text.find(marker, 0, 200)
+    if at < 0:
+        raise ValueError("state file text has no serial in its header")
+    return f'{text[:at]}\n  "serial": {new},\n{text[at + len(marker):]}'

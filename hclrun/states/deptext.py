@@ -16,25 +16,27 @@ from hclrun.states import jsondata
 
 _MAX_CACHED = 100_000
 
-# id(address) -> (address, its JSON string); the address is kept so the id stays its own.
-_quoted: dict[int, tuple[ConfigResource, str]] = {}
+# id(address) -> its JSON string; ``_kept`` holds each address so that its id stays its own.
+_quoted: dict[int, str] = {}
+_kept: dict[int, ConfigResource] = {}
 _lock = threading.Lock()
 
 
 def quoted_addresses(dependencies: Iterable[ConfigResource]) -> list[str]:
     """Each address as a JSON string literal, in order."""
-    cache = _quoted
-    out: list[str] = []
-    for dep in dependencies:
-        hit = cache.get(id(dep))
-        if hit is None or hit[0] is not dep:
-            hit = (dep, jsondata.go_string(str(dep)))
-            with _lock:
-                if len(cache) >= _MAX_CACHED:
-                    cache.clear()
-                cache[id(dep)] = hit
-        out.append(hit[1])
-    return out
+    deps = dependencies if isinstance(dependencies, tuple | list) else tuple(dependencies)
+    quoted = list(map(_quoted.get, map(id, deps)))
+    if None in quoted:
+        with _lock:
+            if len(_quoted) >= _MAX_CACHED:
+                _quoted.clear()
+                _kept.clear()
+            for i, dep in enumerate(deps):
+                if quoted[i] is None:
+                    text = quoted[i] = jsondata.go_string(str(dep))
+                    _quoted[id(dep)] = text
+                    _kept[id(dep)] = dep
+    return quoted  # type: ignore[return-value]
 
 
 def compact_list(dependencies: Iterable[ConfigResource]) -> jsondata.RawJSON:
