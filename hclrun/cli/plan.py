@@ -71,8 +71,7 @@ def plan(ctx: click.Context, **opts: object) -> None:
             from hclrun.plans.render_human import render_plan_next_step
 
             if result.plan.applyable:
-                note = render_plan_next_step(request.out or "", color=output.color)
-                output.write(note.replace('"terraform apply"', '"hclrun apply"').replace("    terraform apply", "    hclrun apply"))
+                output.write(render_plan_next_step(request.out or "", color=output.color))
     if not result.ok:
         sys.exit(1)
     if opts["detailed_exitcode"] and result.has_changes:

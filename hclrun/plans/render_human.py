@@ -84,19 +84,27 @@ def render_plan(
 
 
 def render_plan_next_step(
-    plan_path: str = "", *, color: bool = False, product_name: str = PRODUCT_NAME, width: int = 78
+    plan_path: str = "",
+    *,
+    color: bool = False,
+    product_name: str = PRODUCT_NAME,
+    command_name: str | None = None,
+    width: int = 78,
 ) -> str:
-    """The rule and note ``plan`` ends with: the saved plan file, or a warning that there is none."""
+    """The rule and note ``plan`` ends with: the saved plan file, or a warning that there is none.
+
+    ``command_name`` is the program the note tells the user to run (the
+    product name in lower case unless given)."""
+    command = command_name if command_name is not None else product_name.lower()
     colorize = Colorize(disable=not color)
     out = horizontal_rule(colorize, width) + "\n"
     if not plan_path:
         note = product(
             "Note: You didn't use the -out option to save this plan, so Terraform can't guarantee to take "
-            'exactly these actions if you run "terraform apply" now.',
+            "exactly these actions if you run",
             product_name,
-        )
+        ) + f' "{command} apply" now.'
     else:
-        command = product("terraform", product_name.lower()) if product_name != "Terraform" else "terraform"
         note = (
             f"Saved the plan to: {plan_path}\n\nTo perform exactly these actions, run the following command to "
             f"apply:\n    {command} apply {go_quote(plan_path)}"

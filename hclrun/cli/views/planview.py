@@ -44,8 +44,7 @@ def object_ids(plan: Plan) -> dict[AbsResourceInstance, str]:
 def show_human_plan(output: Output, plan: Plan, schemas: SchemaLookup, *, saved_to: str | None, next_step: bool) -> None:
     output.write(render_plan(plan, schemas, color=output.color))
     if next_step and plan.applyable:
-        note = render_plan_next_step(saved_to or "", color=output.color)
-        output.write(note.replace('"terraform apply"', '"hclrun apply"'))
+        output.write(render_plan_next_step(saved_to or "", color=output.color))
 
 
 def show_json_plan(view: JsonView, plan: Plan) -> None:
