@@ -58,6 +58,8 @@ class InstanceRequest:
     triggered: bool = False
     importing: Importing | None = None
     create_before_destroy: bool = False
+    # ``prior`` as a value, when refreshing already decoded it.
+    prior_decoded: Value | None = None
 
 
 def prior_value(obj: ResourceInstanceObject | None, block: Block) -> Value | None:
@@ -119,7 +121,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
     diags.extend(_with_subject(validated.diagnostics, decl))
     if diags.has_errors():
         return None
-    prior = prior_value(req.prior, block)
+    prior = req.prior_decoded if req.prior_decoded is not None else prior_value(req.prior, block)
     prior_plain = unmark_paths(prior)[0] if prior is not None else Value.null(block.implied_type)
     if prior is not None:
         config_plain = _apply_ignore_changes(decl, config_plain, prior_plain)

@@ -157,8 +157,9 @@ class Planner(NodeEvaluator):
                 if decl.mode == "managed" and prior is None and addr in self.imports:
                     prior, import_id = self.imports.run(addr, impl, schema, diags)
                     importing = Importing(import_id) if prior is not None else None
+                prior_decoded = None
                 if prior is not None and decl.mode == "managed" and self.options.refresh and importing is None:
-                    prior = refresh_instance(
+                    prior, prior_decoded = refresh_instance(
                         addr, resolved.addr, impl, schema, prior, self.state, self.drift, self.options.hooks, diags
                     )
                 req = InstanceRequest(
@@ -173,6 +174,7 @@ class Planner(NodeEvaluator):
                     force_replace=addr in self.force_replace,
                     importing=importing,
                     create_before_destroy=node in self.cbd,
+                    prior_decoded=prior_decoded,
                 )
                 if decl.mode == "data":
                     result = plan_data(req, pending, diags)

@@ -16,6 +16,7 @@ from hclrun.providers.protocol import Provider, ReadResourceRequest
 from hclrun.providers.schema import Schema
 from hclrun.states.model import State
 from hclrun.states.objects import ResourceInstanceObject
+from hclrun.values.value import Value
 
 
 def refresh_instance(
@@ -28,8 +29,12 @@ def refresh_instance(
     drift: list[ResourceInstanceChange],
     hooks: Hooks,
     diags: Diagnostics,
-) -> ResourceInstanceObject | None:
-    """The refreshed object (None when it is gone); ``state`` is updated and drift recorded."""
+) -> tuple[ResourceInstanceObject | None, Value | None]:
+    """The refreshed object (None when it is gone) and its value; ``state`` is updated and drift recorded.
+
+    The value is returned so that planning does not decode the object again;
+    it is None when the object is gone or the provider reported an error.
+    """
     block = schema.block
     before = object_value(prior, block.implied_type)
     plain, paths = unmark_paths(before)
@@ -37,16 +42,16 @@ def refresh_instance(
     response = provider.read_resource(ReadResourceRequest(addr.resource.resource.type, plain, prior.private or b""))
     diags.extend(response.diagnostics)
     if response.diagnostics and diags.has_errors():
-        return prior
+        return prior, None
     new = response.new_state
     if new.is_null:
         drift.append(ResourceInstanceChange(addr, provider_addr, Action.DELETE, before, None))
         state.set_current(addr, None, provider_addr)
         hooks.post_refresh(addr, "")
-        return None
+        return None, None
     if same(new, plain) and (response.private or b"") == (prior.private or b""):
         hooks.post_refresh(addr, value_id(before))
-        return prior
+        return prior, before
     after = mark_paths(new, [*paths, *schema_sensitive_paths(block, new)])
     if not same(new, plain):
         drift.append(ResourceInstanceChange(addr, provider_addr, Action.UPDATE, before, after))
@@ -59,4 +64,4 @@ def refresh_instance(
     )
     state.set_current(addr, refreshed, provider_addr)
     hooks.post_refresh(addr, value_id(after))
-    return refreshed
+    return refreshed, None

@@ -40,6 +40,11 @@ def _type_from_text(text: str) -> Type:
     return type_from_json(text)
 
 
+def _type_key(type_data: Any) -> str:
+    """JSON text of a type as state records it, as a cache key (type JSON holds no numbers)."""
+    return json.dumps(type_data, separators=(",", ":"))
+
+
 @lru_cache(maxsize=256)
 def _type_data(t: Type) -> Any:
     return json.loads(type_to_json(t))
@@ -50,7 +55,7 @@ def data_to_value(data: Any, t: Type) -> Value:
     if t is DYNAMIC:
         if data is None:
             return Value.null(DYNAMIC)
-        return data_to_value(data.get("value"), _type_from_text(jsondata.dumps_compact(data.get("type"))))
+        return data_to_value(data.get("value"), _type_from_text(_type_key(data.get("type"))))
     if data is None:
         return Value.null(t)
     if t is STRING:

@@ -209,21 +209,32 @@ class Value:
 
     def unmark_deep(self) -> builtins.tuple[Value, frozenset[str]]:
         """This value with every mark removed at every depth, and the union of them."""
+        # A value with no marks anywhere is returned as it is, without copying.
         raw = self.raw
         marks = self.marks
         if isinstance(raw, tuple):
             new_elems = []
+            changed = False
             for e in raw:
                 ue, m = e.unmark_deep()
-                marks = marks | m
+                if ue is not e:
+                    changed = True
+                    marks = marks | m
                 new_elems.append(ue)
+            if not changed and not marks:
+                return self, NO_MARKS
             return Value(self.type, tuple(new_elems)), marks
         if isinstance(raw, dict):
             new_items = {}
+            changed = False
             for k, e in raw.items():
                 ue, m = e.unmark_deep()
-                marks = marks | m
+                if ue is not e:
+                    changed = True
+                    marks = marks | m
                 new_items[k] = ue
+            if not changed and not marks:
+                return self, NO_MARKS
             return Value(self.type, new_items), marks
         if not self.marks:
             return self, NO_MARKS
