@@ -57,6 +57,7 @@ class Builder:
         self.loc = locator
         self.filename = locator.filename
         self.diagnostics = diagnostics
+        self.directives = 0  # how many directives were parsed: templates without any skip nesting
 
     # ------------------------------------------------------------ helpers
 
@@ -372,7 +373,10 @@ class Builder:
             return TemplateWrapExpr(parts[0], rng)
         if end is None:
             end = Range(self.filename, rng.end, rng.end)
-        nested = nest_directives(parts, end, self.merge_literals, self.diagnostics)
+        if self.directives:
+            nested = nest_directives(parts, end, self.merge_literals, self.diagnostics)
+        else:
+            nested = parts  # type: ignore[assignment]  # no directive can be among them
         return TemplateExpr(self.merge_literals(nested, rng), rng, heredoc)
 
     def merge_literals(self, parts: list[Expression], rng: Range) -> tuple[Expression, ...]:
@@ -406,6 +410,7 @@ class Builder:
         return expr
 
     def _directive(self, open_tok: Tok, close: Tok) -> Directive:
+        self.directives += 1
         return Directive(open_tok.value, self.loc.range(open_tok.start, close.end))
 
     def t_if(self, open_tok: Tok, cond: Expression, close: Tok) -> Directive:

@@ -39,6 +39,8 @@ class _Compiled:
                 if target >= 0:
                     symbols[target] = symbol
         self.state_symbols = symbols
+        # (state below, top state, lookahead) -> top state after its pass-through reductions
+        self.unit_chains: dict[tuple[int, int, str], int] = {}
 
 
 _compiled: _Compiled | None = None
@@ -65,6 +67,7 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
     values: list[Any] = [None]
     eof = Tok("$END", "", end_offset, end_offset + 1)
     tokens = [*tokens, eof]
+    unit_chains = comp.unit_chains
     i = 0
     last_error = -1
     tok = tokens[0]
@@ -81,8 +84,16 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
                 continue
             rule = -act - 1
             callback = callbacks[rule]
-            if callback is None:  # a pass-through rule: the value stays, only the state changes
-                states[-1] = actions[states[-2]][origins[rule]]
+            if callback is None:
+                # A pass-through rule (``expr: conditional`` and so on): the value
+                # stays and only the top state changes. Whole chains of them
+                # depend only on the two top states and the lookahead, so their
+                # outcome is computed once and remembered.
+                key = (states[-2], states[-1], kind)
+                top = unit_chains.get(key)
+                if top is None:
+                    top = unit_chains[key] = _follow_unit_chain(actions, origins, callbacks, states[-2], states[-1], kind)
+                states[-1] = top
                 continue
             size = sizes[rule]
             if size:
@@ -112,6 +123,22 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
         i = resumed
         tok = tokens[i]
         kind = tok.type
+
+
+def _follow_unit_chain(
+    actions: tuple[dict[str, int], ...],
+    origins: list[str],
+    callbacks: list[Callable[..., Any] | None],
+    below: int,
+    top: int,
+    kind: str,
+) -> int:
+    """The top state after every pass-through reduction ``kind`` triggers above ``below``."""
+    while True:
+        act = actions[top].get(kind)
+        if act is None or act >= 0 or callbacks[-act - 1] is not None:
+            return top
+        top = actions[below][origins[-act - 1]]
 
 
 def _salvage(values: list[Any]) -> Any:

@@ -38,16 +38,18 @@ class Locator:
             self._byte_starts = byte_starts
 
     def pos(self, offset: int) -> Pos:
-        index = bisect_right(self._line_starts, offset) - 1
-        line_start = self._line_starts[index]
-        if self._byte_starts is None:
-            byte = offset
-        else:
-            byte = self._byte_starts[index] + len(self.text[line_start:offset].encode("utf-8", "surrogatepass"))
+        starts = self._line_starts
+        index = bisect_right(starts, offset) - 1
         base = self.base
-        if index == 0:
-            return Pos(base.line, base.column + offset, base.byte + byte)
-        return Pos(base.line + index, offset - line_start + 1, base.byte + byte)
+        if self._byte_starts is None:
+            if index:
+                return Pos(base.line + index, offset - starts[index] + 1, base.byte + offset)
+            return Pos(base.line, base.column + offset, base.byte + offset)
+        line_start = starts[index]
+        byte = self._byte_starts[index] + len(self.text[line_start:offset].encode("utf-8", "surrogatepass"))
+        if index:
+            return Pos(base.line + index, offset - line_start + 1, base.byte + byte)
+        return Pos(base.line, base.column + offset, base.byte + byte)
 
     def offset(self, pos: Pos) -> int:
         """The character offset of ``pos`` (the inverse of :meth:`pos`)."""

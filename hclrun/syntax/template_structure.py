@@ -148,7 +148,10 @@ class _Nester:
 
 def nest_directives(parts: list[Part], end: Range, merge: MergeLiterals, diags: Diagnostics) -> list[Expression]:
     """The template's top-level parts with directives nested; ``end`` is the range of its closer."""
-    if not any(isinstance(p, Directive) for p in parts):
+    for part in parts:
+        if type(part) is Directive:
+            break
+    else:
         return parts  # type: ignore[return-value]
     nester = _Nester(parts, end, merge, diags)
     out: list[Expression] = []
