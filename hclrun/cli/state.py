@@ -18,7 +18,7 @@ def state() -> None:
 
 
 def _fail(output: Output, diags: Diagnostics) -> None:
-    output.diagnostics(diags, {})
+    output.diagnostics(diags, {}, warnings_to_stderr=True)
     if diags.has_errors():
         sys.exit(1)
 

@@ -42,15 +42,25 @@ class Output:
         """Terraform's ``[bold]``-style markup as colour codes (or nothing)."""
         return self.colorize.color(text)
 
-    def diagnostics(self, diags: list[Diagnostic], sources: dict[str, bytes]) -> None:
-        """Warnings to stdout and errors to stderr, as Terraform prints them."""
+    def diagnostics(
+        self, diags: list[Diagnostic], sources: dict[str, bytes], *, warnings_to_stderr: bool = False
+    ) -> None:
+        """Warnings to stdout and errors to stderr, as Terraform's operation commands print them.
+
+        Commands whose stdout is data (``state list``, ``state pull``, ``output``)
+        send warnings to stderr too, as Terraform's older commands do.
+        """
         if not diags:
             return
         named = [_product_diag(d) for d in diags]
         warnings = [d for d in named if not d.is_error]
         errors = [d for d in named if d.is_error]
         if warnings:
-            self.write(render_diagnostics(warnings, sources, color=self.color))
+            text = render_diagnostics(warnings, sources, color=self.color)
+            if warnings_to_stderr:
+                self.write_err(text)
+            else:
+                self.write(text)
         if errors:
             self.write_err(render_diagnostics(errors, sources, color=self.color))
 
