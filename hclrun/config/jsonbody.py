@@ -73,10 +73,9 @@ def _blocks(
             _blocks(prop, item, label_names, labels, schema, out, diags)
         return
     if not isinstance(value, JsonObject):
-        what = "an array" if len(labels) == len(label_names) else "a"
         diags.error(
             "Incorrect JSON value type",
-            f'Either a JSON object or {what} JSON array is required, representing the contents of one or more '
+            f'Either a JSON object or a JSON array is required, representing the contents of one or more '
             f'"{prop.name}" blocks.'
             if len(labels) == len(label_names)
             else f'A JSON object is required, whose keys represent the labels of the "{prop.name}" block.',

@@ -22,7 +22,6 @@ def _run(kind: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 # Cases where hclrun knowingly reports differently, with the reason.
 KNOWN_DIVERGENCES = {
-    "json_syntax_error": "the JSON parser stops at the first syntax error instead of recovering",
 }
 
 
