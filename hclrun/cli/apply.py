@@ -18,6 +18,7 @@ from hclrun.cli.views.outputs import ui_apply_outputs
 from hclrun.cli.views.planview import object_ids, show_human_plan, show_json_plan
 from hclrun.cli.views.progress import HumanProgress
 from hclrun.cli.views.stream import Output
+from hclrun.cli.views.varprompt import can_prompt, terminal_prompt
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.states.sync import SyncState
@@ -128,6 +129,7 @@ def run_command(ctx: click.Context, command: str, plan_file: str | None, opts: d
         lock_timeout=lock_timeout_or_exit(output, str(opts["lock_timeout"])),
         parallelism=int(opts["parallelism"]),
         input=ask,
+        ask_variable=terminal_prompt(output) if can_prompt(ask) and view is None else None,
         hooks=progress,
         plan_file=plan_file,
         review=review,

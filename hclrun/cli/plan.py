@@ -18,6 +18,7 @@ from hclrun.cli.views.jsonui import JsonProgress, JsonView
 from hclrun.cli.views.planview import show_human_plan, show_json_plan
 from hclrun.cli.views.progress import HumanProgress
 from hclrun.cli.views.stream import Output
+from hclrun.cli.views.varprompt import can_prompt, terminal_prompt
 from hclrun.engine import Hooks
 
 
@@ -56,6 +57,7 @@ def plan(ctx: click.Context, **opts: object) -> None:
         lock_timeout=lock_timeout_or_exit(output, str(opts["lock_timeout"])),
         parallelism=int(opts["parallelism"]),  # type: ignore[call-overload]
         input=flag_value(str(opts["input_"])),
+        ask_variable=terminal_prompt(output) if view is None and can_prompt(flag_value(str(opts["input_"]))) else None,
         hooks=hooks,
     )
     result = run_plan(WorkingDir("."), request)

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hclrun.backends import StateSession, open_session
-from hclrun.config.tree import load_tree
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine import ApplyOptions, ProviderSet, apply
 from hclrun.operations.counting import CountingHooks
@@ -22,6 +21,7 @@ from hclrun.operations.plan_op import (
     plan_in_session,
     release_session,
 )
+from hclrun.operations.snapshot import load_snapshot
 from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import read_plan_file, stale_plan_diagnostics
@@ -153,14 +153,10 @@ def _apply_saved(wd: WorkingDir, request: ApplyRequest) -> ApplyResult:
     diags.extend(read_diags)
     if saved is None:
         return ApplyResult(PlanResult(None, diags), diagnostics=diags)
-    tree, tree_diags = load_tree(wd.path)
-    diags.extend(tree_diags)
-    sources: dict[str, bytes] = {}
-    for node in tree.walk():
-        sources.update(node.module.sources)
-    config = Configuration(tree, sources, tree_diags)
-    plan_result = PlanResult(saved.plan, diags, sources, configuration=config)
-    if tree_diags.has_errors():
+    config = load_snapshot(saved.config_files, wd.path)
+    diags.extend(config.diagnostics)
+    plan_result = PlanResult(saved.plan, diags, config.sources, configuration=config)
+    if config.diagnostics.has_errors():
         return ApplyResult(plan_result, diagnostics=diags)
     session, open_diags = _open(wd, request)
     diags.extend(open_diags)

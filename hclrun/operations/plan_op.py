@@ -11,7 +11,7 @@ from hclrun.backends import StateSession, open_session, release_lock
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine import Hooks, PlanOptions, ProviderSet, plan
 from hclrun.operations.messages import forgotten_objects, no_configuration
-from hclrun.operations.variables import VariableArg, root_variables
+from hclrun.operations.variables import AskVariable, VariableArg, root_variables, variable_file_sources
 from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
@@ -35,6 +35,8 @@ class PlanRequest:
     lock_timeout: float = 0.0
     parallelism: int = 10
     input: bool = True
+    # Asks the user for a required variable nothing sets (used only when ``input`` is true).
+    ask_variable: AskVariable | None = None
     hooks: Hooks = field(default_factory=Hooks)
     providers: ProviderSet | None = None
 
@@ -80,12 +82,17 @@ def plan_in_session(
     """Plan against the state the session holds (already locked and loaded)."""
     assert config.tree is not None
     given, var_diags = root_variables(
-        config.tree.module, request.variable_args, cwd=wd.path, environ=dict(os.environ)
+        config.tree.module,
+        request.variable_args,
+        cwd=wd.path,
+        environ=dict(os.environ),
+        ask=request.ask_variable if request.input else None,
+        preset=request.variables,
     )
     diags.extend(var_diags)
+    config.sources.update(variable_file_sources(var_diags, wd.path, config.sources))
     if var_diags.has_errors():
         return None
-    given.update(request.variables)
     options = PlanOptions(
         mode=request.mode,
         refresh=request.refresh,

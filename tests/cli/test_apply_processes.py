@@ -190,3 +190,15 @@ def test_kill_during_large_apply_recovers_from_journal(work: Path) -> None:
     assert finish.returncode == 0, finish.stderr
     assert f"{300 - len(recovered)} added" in finish.stdout
     assert len(state_addresses(work)) == 300
+
+
+def test_saved_plan_applies_its_own_configuration(work: Path) -> None:
+    assert hclrun(work, "plan", "-out=tfplan").returncode == 0
+    (work / "main.tf").write_text(SIMPLE.replace('"a"', '"edited"') + 'resource "terraform_data" "extra" {}\n')
+    applied = hclrun(work, "apply", "-no-color", "tfplan")
+    assert applied.returncode == 0, applied.stderr
+    assert "Resources: 1 added, 0 changed, 0 destroyed." in applied.stdout
+    assert 'o = "a"' in applied.stdout
+    assert state_addresses(work) == ["terraform_data.x"]
+    follow = hclrun(work, "plan", "-no-color")
+    assert "Plan: 1 to add, 1 to change, 0 to destroy." in follow.stdout
