@@ -90,7 +90,10 @@ class Applier(NodeEvaluator):
             return diags
         value = self.data.outputs.get((ROOT_MODULE_INSTANCE, node.name))
         output = self.cg.modules[()].module.outputs[node.name]
-        if value is not None and value.is_wholly_known:
+        if value is not None and value.is_null:
+            # Terraform keeps no null root outputs in the state.
+            self.state.set_output(node.name, None)
+        elif value is not None and value.is_wholly_known:
             plain, marks = value.unmark_deep()
             self.state.set_output(node.name, OutputValue(plain, output.sensitive or SENSITIVE in marks))
         return diags

@@ -27,7 +27,8 @@ def output_changes(
             if old is not None:
                 before = old.value.mark(SENSITIVE) if old.sensitive else old.value
             if before is None:
-                action = Action.CREATE
+                # A null output is not stored, so staying null is no change.
+                action = Action.NO_OP if after.is_known and after.is_null else Action.CREATE
             elif after.is_wholly_known and same(before, after) and old is not None and old.sensitive == output.sensitive:
                 action = Action.NO_OP
             else:

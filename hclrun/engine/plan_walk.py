@@ -9,13 +9,14 @@ the changes of root outputs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from hclrun.addrs import (
     ROOT_MODULE_INSTANCE,
     AbsResource,
     AbsResourceInstance,
     Resource,
+    ResourceMode,
     Target,
     parse_target,
 )
@@ -28,7 +29,7 @@ from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.imports import import_targets
 from hclrun.engine.moves import Moves, apply_moves, removed_statements
 from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, RESOURCE, VARIABLE, Node, node_key
-from hclrun.engine.options import PlanOptions
+from hclrun.engine.options import PlanOptions, value_id
 from hclrun.engine.orphans import plan_destroy_all, plan_orphans
 from hclrun.engine.outputs import output_changes
 from hclrun.engine.plan_instance import InstanceRequest, plan_data, plan_managed
@@ -264,12 +265,15 @@ def plan(
             raise out.error
     changes = planner.changes
     if options.mode is PlanMode.DESTROY:
-        changes.update(plan_destroy_all(cg, state, providers, targets, diags))
+        destroyed = plan_destroy_all(cg, state, providers, targets, diags)
+        changes.update(destroyed)
+        _report_refreshed(destroyed.values(), options)
     elif options.mode is PlanMode.NORMAL:
         orphans = plan_orphans(
             cg, data, state, providers, planner.visited, removed_statements(tree), targets, set(changes), diags
         )
         changes.update(orphans)
+        _report_refreshed(orphans.values(), options)
     result.changes = sorted(changes.values(), key=lambda c: (c.addr.sort_key(), c.deposed))
     result.drift = sorted(planner.drift, key=lambda c: c.addr.sort_key())
     result.output_changes = output_changes(cg, data, prior_state, options.mode, targets)
@@ -284,6 +288,17 @@ def plan(
     result.complete = not targets and not result.errored
     result.applyable = not result.errored and (result.has_changes or bool(result.drift))
     return result, diags
+
+
+def _report_refreshed(changes: Iterable[ResourceInstanceChange], options: PlanOptions) -> None:
+    """Progress for objects leaving the configuration: Terraform refreshes them too."""
+    if not options.refresh:
+        return
+    for change in changes:
+        if change.deposed or change.action is Action.FORGET or change.addr.resource.resource.mode is not ResourceMode.MANAGED:
+            continue
+        options.hooks.pre_refresh(change.addr)
+        options.hooks.post_refresh(change.addr, value_id(change.before))
 
 
 def _parse_addresses(texts: tuple[str, ...], diags: Diagnostics) -> list[Target]:
