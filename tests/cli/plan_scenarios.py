@@ -54,10 +54,11 @@ def human(text: str) -> str:
     """Terraform's text in our words, ids replaced, whitespace runs collapsed."""
     text = text.replace("Terraform", "hclrun").replace('"terraform apply', '"hclrun apply').replace("terraform apply ", "hclrun apply ")
     text = UUID.sub("<id>", text)
-    # Refresh progress comes in any order and the engine does not report refreshing orphaned
-    # instances, so progress lines are left out here (they are checked in the apply tests).
-    lines = [line for line in text.splitlines() if ": Refreshing state..." not in line]
-    return " ".join("\n".join(lines).split())
+    # Refresh progress lines come in any order: they are compared as a sorted block.
+    lines = text.splitlines()
+    refreshed = sorted(line for line in lines if ": Refreshing state..." in line)
+    rest = [line for line in lines if ": Refreshing state..." not in line]
+    return " ".join("\n".join([*refreshed, *rest]).split())
 
 
 DEPOSED = re.compile(r"deposed object [0-9a-f]{8}")
