@@ -36,9 +36,7 @@ class Gaps:
     """Where a newline may appear between tokens: inside brackets, yes; at body level, no."""
 
     newlines: bool
-
-    def inside(self) -> Gaps:
-        return NEWLINES
+    line_comments: bool = True
 
 
 NEWLINES = Gaps(True)
@@ -50,7 +48,9 @@ LINE_GAPS = ("\n", "\n  ", " # c\n", " // c\n", "\n\n", " /* a\nb */ ")
 @st.composite
 def gap(draw: st.DrawFn, gaps: Gaps, required: bool = False) -> str:
     """Whitespace (and comments) between two tokens."""
-    choices = INLINE_GAPS + (LINE_GAPS if gaps.newlines else ())
+    choices = INLINE_GAPS
+    if gaps.newlines:
+        choices += LINE_GAPS if gaps.line_comments else tuple(g for g in LINE_GAPS if "#" not in g and "//" not in g)
     if required:
         choices = tuple(c for c in choices if c)
     # Mostly single spaces, so the interesting shapes stay readable.
@@ -67,8 +67,11 @@ def identifier() -> st.SearchStrategy[str]:
 def quoted_template(draw: st.DrawFn, depth: int) -> str:
     """A quoted string: literal text, escapes, interpolations and directives."""
     if draw(st.integers(0, 4)) == 0 and depth > 0:
-        # Exactly one interpolation: what fmt unwraps at attribute level.
-        return '"${' + draw(gap(NEWLINES)) + draw(expression(depth - 1, NEWLINES)) + draw(gap(NEWLINES)) + '}"'
+        # Exactly one interpolation: what fmt unwraps at attribute level. Terraform's
+        # fmt turns `"${ // c` + newline + `x}"` into a value on the next line, which
+        # no longer parses, so line comments stay out of these.
+        inside = Gaps(True, line_comments=False)
+        return '"${' + draw(gap(inside)) + draw(expression(depth - 1, inside)) + draw(gap(inside)) + '}"'
     return '"' + draw(template_body(depth, heredoc=False)) + '"'
 
 
@@ -80,10 +83,13 @@ def template_body(draw: st.DrawFn, depth: int, heredoc: bool) -> str:
         kind = draw(st.integers(0, 5)) if depth > 0 else 0
         if kind <= 2:
             parts.append(draw(st.sampled_from(texts)))
-        elif kind <= 4:
-            parts.append(draw(interpolation(depth - 1)))
         else:
-            parts.append(draw(directive(depth - 1, heredoc)))
+            if parts and parts[-1][-1:] in ("$", "%"):
+                parts.append(" ")  # "$" + "${" would make the escape "$${"
+            if kind <= 4:
+                parts.append(draw(interpolation(depth - 1)))
+            else:
+                parts.append(draw(directive(depth - 1, heredoc)))
     return "".join(parts)
 
 

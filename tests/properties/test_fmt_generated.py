@@ -18,7 +18,7 @@ def _errors(source: str | bytes) -> list[tuple[str, str]]:
     return [(d.summary, d.detail) for d in diags.errors()]
 
 
-@settings(max_examples=150)
+@settings(max_examples=80)
 @given(configuration())
 @example('a = "${x}"\nb = "${"${x}"}"\n')
 @example('variable "v" {\n  type = "list"\n  default = "${"d"}"\n}\n')

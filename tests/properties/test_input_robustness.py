@@ -67,7 +67,7 @@ def _token_edit(draw: st.DrawFn, data: bytes) -> bytes:
     return "".join(tokens).encode("utf-8", "surrogateescape")
 
 
-@settings(max_examples=250)
+@settings(max_examples=200)
 @given(mutated_source())
 def test_mutated_file_is_reported_not_raised(source: bytes) -> None:
     file, diags = parse_file(source, "mutated.tf")
@@ -96,7 +96,7 @@ SOUP = st.sampled_from([*INSERTIONS, "a", "var.x", "1", "-", "+", "*", "!", ".",
                         "tostring", "null", "true", '"a"', "<<EOT\nx\nEOT\n", "local", "each", "count"])  # fmt: skip
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(st.one_of(expression(3, SAME_LINE), st.lists(SOUP, max_size=25).map("".join)))
 def test_console_input_is_reported_not_raised(console: object, text: str) -> None:
     output, diags = console.evaluate(text)  # type: ignore[attr-defined]

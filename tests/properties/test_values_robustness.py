@@ -20,7 +20,7 @@ from hclrun.values.convert import ConversionError, convert
 from hclrun.values.equality import equals
 from hclrun.values.json import JSONEncodeError, to_json
 from hclrun.values.render import render_console
-from hclrun.values.types import BOOL, DYNAMIC
+from hclrun.values.types import BOOL, DYNAMIC, NUMBER
 from hclrun.values.value import Value
 
 from .corpus import ROOT
@@ -37,6 +37,11 @@ NUL_PATH_BUG = frozenset({
     "file", "filebase64", "filebase64sha256", "filebase64sha512", "fileexists", "filemd5",
     "filesha1", "filesha256", "filesha512", "templatefile",
 })  # fmt: skip
+
+# indent raises MemoryError for a width it cannot allocate; terraform reports a
+# recovered panic ("makeslice: len out of range") as "Error in function call".
+HUGE_WIDTH_BUG = frozenset({"indent"})
+HUGE = 2**40
 
 
 @cache
@@ -61,7 +66,13 @@ def _arguments(fn: Function) -> st.SearchStrategy[list[Value]]:
     arguments = st.one_of(fitting, fitting, anything)
     if fn.name in NUL_PATH_BUG:
         return arguments.filter(lambda args: not any(_contains_nul(a) for a in args))
+    if fn.name in HUGE_WIDTH_BUG:
+        return arguments.filter(lambda args: not any(_is_huge(a) for a in args))
     return arguments
+
+
+def _is_huge(value: Value) -> bool:
+    return value.type == NUMBER and value.is_known and not value.is_null and abs(value.raw) >= HUGE
 
 
 def _contains_nul(value: Value) -> bool:
@@ -101,6 +112,12 @@ def test_nul_in_path_is_a_call_error(name: str) -> None:
         call_function(fn, args)
 
 
+@pytest.mark.xfail(strict=True, raises=MemoryError, reason="indent raises MemoryError for a huge width")
+def test_huge_indent_is_a_call_error() -> None:
+    with pytest.raises(FunctionCallError):
+        call_function(function_table()["indent"], [Value.number(9007199254740993), Value.string("")])
+
+
 def test_bcrypt_raises_only_call_errors() -> None:
     fn = function_table()["bcrypt"]
     for args in ([Value.string("a"), Value.number(3)], [Value.null()], [Value.unknown(), Value.number(4)],
@@ -111,7 +128,7 @@ def test_bcrypt_raises_only_call_errors() -> None:
             pass
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(values(), types())
 def test_convert_raises_only_conversion_errors(value: Value, want: object) -> None:
     try:
@@ -133,7 +150,7 @@ def _has_unknown_or_infinity(value: Value) -> bool:
     return not value.is_null and value.type.is_primitive and not isinstance(raw, str | bool) and math.isinf(raw)
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(values())
 def test_render_and_json_never_fail_unexpectedly(value: Value) -> None:
     assert isinstance(render_console(value), str)
@@ -146,7 +163,7 @@ def test_render_and_json_never_fail_unexpectedly(value: Value) -> None:
     assert isinstance(encoded, str)
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(values(), values())
 def test_equals_never_fails(a: Value, b: Value) -> None:
     result = equals(a, b)
