@@ -48,7 +48,7 @@ LINE_GAPS = ("\n", "\n  ", " # c\n", " // c\n", "\n\n", " /* a\nb */ ")
 @st.composite
 def gap(draw: st.DrawFn, gaps: Gaps, required: bool = False) -> str:
     """Whitespace (and comments) between two tokens."""
-    choices = INLINE_GAPS
+    choices: tuple[str, ...] = INLINE_GAPS
     if gaps.newlines:
         choices += LINE_GAPS if gaps.line_comments else tuple(g for g in LINE_GAPS if "#" not in g and "//" not in g)
     if required:
