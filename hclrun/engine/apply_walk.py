@@ -29,6 +29,7 @@ from hclrun.engine.dependencies import DependencySets
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
 from hclrun.engine.expand import COUNT, FOR_EACH, SINGLE, Expansion, expand
+from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, VARIABLE, Node
 from hclrun.engine.options import ApplyOptions
@@ -260,6 +261,17 @@ def apply(
     options: ApplyOptions | None = None,
 ) -> tuple[State, Diagnostics]:
     """Carry out ``plan``; every completed change is recorded in ``state`` as it happens."""
+    with cyclic_gc_paused():
+        return _apply_walk(plan, tree, state, providers, options)
+
+
+def _apply_walk(
+    plan: Plan,
+    tree: ModuleNode,
+    state: SyncState,
+    providers: ProviderSet,
+    options: ApplyOptions | None = None,
+) -> tuple[State, Diagnostics]:
     options = options or ApplyOptions()
     cg, diags = build_graph(tree)
     if diags.has_errors():

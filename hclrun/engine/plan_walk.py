@@ -25,6 +25,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.dependencies import DependencySets
 from hclrun.engine.evaldata import MODES, EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
+from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.imports import import_targets
 from hclrun.engine.moves import Moves, apply_moves, removed_statements
@@ -232,6 +233,17 @@ def plan(
     options: PlanOptions | None = None,
 ) -> tuple[Plan, Diagnostics]:
     """Plan the changes that make the infrastructure match the configuration in ``tree``."""
+    with cyclic_gc_paused():
+        return _plan_walk(tree, prior_state, variables, providers, options)
+
+
+def _plan_walk(
+    tree: ModuleNode,
+    prior_state: State,
+    variables: Mapping[str, Value],
+    providers: ProviderSet,
+    options: PlanOptions | None = None,
+) -> tuple[Plan, Diagnostics]:
     options = options or PlanOptions()
     diags = Diagnostics()
     cg, graph_diags = build_graph(tree)
