@@ -93,7 +93,8 @@ def run_command(ctx: click.Context, command: str, plan_file: str | None, opts: d
     def review(plan_result: Any) -> bool:
         planned: Plan = plan_result.plan
         if view is not None:
-            show_json_plan(view, planned)
+            if command != "refresh":
+                show_json_plan(view, planned)
         elif command != "refresh":
             show_human_plan(output, planned, plan_result.schemas.lookup(), saved_to=None, next_step=False)
         if not planned.applyable or auto_approve:
@@ -146,9 +147,10 @@ def run_command(ctx: click.Context, command: str, plan_file: str | None, opts: d
     if view is not None:
         view.diagnostics(result.diagnostics, result.sources)
         if result.applied and not result.diagnostics.has_errors():
-            operation = "destroy" if command == "destroy" else "apply"
-            view.change_summary(operation, result.added, result.changed, result.destroyed)
-            if state is not None:
+            if command != "refresh":
+                operation = "destroy" if command == "destroy" else "apply"
+                view.change_summary(operation, result.added, result.changed, result.destroyed)
+            if state is not None and command != "destroy":
                 view.outputs(ui_apply_outputs(state.outputs))
     else:
         output.diagnostics(result.diagnostics, result.sources)
