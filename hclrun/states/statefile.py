@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,18 @@ def _json_error_position(text: str, err: json.JSONDecodeError, filename: str) ->
 
 
 def read_state_file(source: str | bytes, filename: str = "terraform.tfstate") -> tuple[StateFile | None, Diagnostics]:
+    # Decoding builds many long-lived containers and no cycles: the cyclic
+    # collector's scans of them would find nothing, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_state_file(source, filename)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_state_file(source: str | bytes, filename: str) -> tuple[StateFile | None, Diagnostics]:
     diags = Diagnostics()
     if isinstance(source, bytes):
         try:
