@@ -185,9 +185,14 @@ class Value:
             return True
         raw = self.raw
         if isinstance(raw, tuple):
-            return any(v.contains_marked() for v in raw)
-        if isinstance(raw, dict):
-            return any(v.contains_marked() for v in raw.values())
+            nested: Iterable[Value] = raw
+        elif isinstance(raw, dict):
+            nested = raw.values()
+        else:
+            return False
+        for v in nested:
+            if v.marks or (isinstance(v.raw, tuple | dict) and v.contains_marked()):
+                return True
         return False
 
     # ------------------------------------------------------------ marks
@@ -285,7 +290,9 @@ class Value:
 
     def raw_equals(self, other: Value) -> builtins.bool:
         """Exact equality of type, content, unknown-ness and marks (not HCL's ``==``)."""
-        if self.type != other.type or self.marks != other.marks:
+        if self is other:
+            return True
+        if (self.type is not other.type and self.type != other.type) or self.marks != other.marks:
             return False
         a, b = self.raw, other.raw
         if isinstance(a, Unknown) or isinstance(b, Unknown):
