@@ -299,12 +299,10 @@ def _apply_walk(
     for change in plan.output_changes:
         if change.action is Action.DELETE:
             state.set_output(change.addr.name, None)
-    if result.interrupted:
+    if result.interrupted or (options.stop_event is not None and options.stop_event.is_set()):
         diags.add(
-            Diagnostic.error(
-                "Operation interrupted",
-                "The apply was interrupted before every change was made; the state records every change that completed.",
-            )
+            # Terraform's wording; the state records every change that completed.
+            Diagnostic.error("execution halted")
         )
     if plan.mode is PlanMode.DESTROY:
         for name in list(state.read(lambda s: list(s.outputs))):

@@ -7,8 +7,11 @@ object whose create-time provisioner failed, as Terraform does.
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
+import threading
 from collections.abc import Mapping
 
 from hclrun.addrs import AbsResourceInstance
@@ -22,6 +25,18 @@ from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.types import STRING, ListType, MapType
 from hclrun.values.value import Value
+
+# Commands running now, so that an interrupt can stop them (Terraform kills them).
+_RUNNING: set[subprocess.Popen[str]] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def stop_provisioners() -> None:
+    """Kill every running provisioner command; their resources then fail (and are tainted)."""
+    with _RUNNING_LOCK:
+        for process in list(_RUNNING):
+            if process.poll() is None:
+                process.kill()
 
 
 def _attribute(body: ast.Body, name: str) -> ast.Attribute | None:
@@ -99,21 +114,35 @@ def _local_exec(
     if env is not None and not env.is_null:
         full_env.update({k: str(v.raw) for k, v in env.raw.items()})
     cwd = str(workdir.raw) if workdir is not None and not workdir.is_null and workdir.raw else None
-    hooks.provisioner_output(addr, "local-exec", f"Executing: {argv!r}")
+    quoted = " ".join(json.dumps(arg, ensure_ascii=False) for arg in argv)
+    hooks.provisioner_output(addr, "local-exec", f"Executing: [{quoted}]")
     process = subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=full_env, cwd=cwd, text=True, errors="replace"
     )
+    with _RUNNING_LOCK:
+        _RUNNING.add(process)
     output: list[str] = []
     assert process.stdout is not None
-    for line in process.stdout:
-        output.append(line)
-        hooks.provisioner_output(addr, "local-exec", line.rstrip("\n"))
-    status = process.wait()
+    try:
+        for line in process.stdout:
+            output.append(line)
+            hooks.provisioner_output(addr, "local-exec", line.rstrip("\n"))
+        status = process.wait()
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(process)
     if status != 0:
+        how = f"signal: {_signal_name(-status)}" if status < 0 else f"exit status {status}"
         diags.error(
             "local-exec provisioner error",
-            f"Error running command '{command.raw}': exit status {status}. Output: {''.join(output)}",
+            f"Error running command '{command.raw}': {how}. Output: {''.join(output)}",
             provisioner.decl_range,
         )
         return True
     return False
+
+
+def _signal_name(number: int) -> str:
+    """Go's name for a signal that ended a command (``killed``, ``terminated``, ``interrupt``)."""
+    names = {int(signal.SIGKILL): "killed", int(signal.SIGTERM): "terminated", int(signal.SIGINT): "interrupt"}
+    return names.get(number, f"signal {number}")

@@ -202,7 +202,7 @@ def test_interruption_starts_nothing_new(tmp_path: Path) -> None:
     stage = write(tmp_path, CHAIN)
     tree, result, _ = run_plan(stage, State(), providers=providers)
     new_state, diags, _ = run_apply(stage, tree, result, State(), providers, ApplyOptions(parallelism=1, stop_event=stop))
-    assert "Operation interrupted" in [d.summary for d in diags]
+    assert "execution halted" in [d.summary for d in diags]
     assert len(new_state.resource_instance_addrs()) == 1
 
 
