@@ -1,6 +1,8 @@
-"""Ctrl-C during apply: the first interrupt stops new work and lets running
-changes finish (the state is then written as usual); the second exits at
-once, leaving the journal, which already holds every completed change."""
+"""Ctrl-C during apply: the first interrupt stops new work, stops running
+provisioner commands (their resources fail and are tainted, as Terraform
+does) and lets the rest finish; the state is then written as usual. The
+second exits at once, leaving the journal, which already holds every
+completed change (the next command recovers it)."""
 
 from __future__ import annotations
 
@@ -36,8 +38,11 @@ class InterruptHandler:
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         self.count += 1
         if self.count == 1:
-            self.output.write("\n" + INTERRUPTED)
+            from hclrun.engine.provisioners import stop_provisioners
+
+            self.output.write("\n" + INTERRUPTED + "\nStopping operation...\n")
             self.stop_event.set()
+            stop_provisioners()
             return
         self.output.write_err(INTERRUPTED_TWICE)
         os._exit(1)
