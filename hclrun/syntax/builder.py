@@ -32,7 +32,7 @@ from hclrun.syntax.ast import (
     UnaryOpExpr,
 )
 from hclrun.syntax.lexer import Tok
-from hclrun.syntax.locate import Locator
+from hclrun.syntax.locate import Locator, new_range
 from hclrun.syntax.template_structure import Directive, nest_directives
 from hclrun.syntax.traversals import Suffix, fold_suffixes
 
@@ -65,7 +65,7 @@ class Builder:
         return self.loc.range(tok.start, tok.end)
 
     def span(self, a: Range, b: Range) -> Range:
-        return Range(self.filename, a.start, b.end)
+        return new_range(self.filename, a.start, b.end)
 
     # ------------------------------------------------------------ starts
 

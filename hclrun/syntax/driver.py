@@ -29,7 +29,7 @@ _TEMPLATE_SEQ = frozenset(("TINTERP", "T_IF", "T_ELSE", "T_ENDIF", "T_FOR", "T_E
 
 
 class _Compiled:
-    """Tables plus per-rule callbacks bound to one builder."""
+    """Tables plus the per-rule data the driver loop reads."""
 
     def __init__(self, tables: ParseTables) -> None:
         self.tables = tables
@@ -39,8 +39,33 @@ class _Compiled:
                 if target >= 0:
                     symbols[target] = symbol
         self.state_symbols = symbols
+        self.sizes = [size for size, _, _ in tables.rules]
+        self.origins = [origin for _, origin, _ in tables.rules]
+        self.aliases = [alias for _, _, alias in tables.rules]
         # (state below, top state, lookahead) -> top state after its pass-through reductions
         self.unit_chains: dict[tuple[int, int, str], int] = {}
+        # (state below, reduced symbol, lookahead) -> the goto state, after the
+        # pass-through reductions that follow it with that lookahead
+        self.gotos: dict[tuple[int, str, str], int] = {}
+
+    def goto(self, below: int, origin: str, kind: str) -> int:
+        top = self.gotos[below, origin, kind] = self.follow_unit_chain(below, self.tables.actions[below][origin], kind)
+        return top
+
+    def unit_chain(self, below: int, top: int, kind: str) -> int:
+        top = self.unit_chains[below, top, kind] = self.follow_unit_chain(below, top, kind)
+        return top
+
+    def follow_unit_chain(self, below: int, top: int, kind: str) -> int:
+        """The top state after every pass-through reduction ``kind`` triggers above ``below``."""
+        actions = self.tables.actions
+        aliases = self.aliases
+        origins = self.origins
+        while True:
+            act = actions[top].get(kind)
+            if act is None or act >= 0 or aliases[-act - 1] is not None:
+                return top
+            top = actions[below][origins[-act - 1]]
 
 
 _compiled: _Compiled | None = None
@@ -56,44 +81,48 @@ def compiled() -> _Compiled:
 def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end_offset: int, recover: bool) -> Any:
     """Parse ``tokens`` from the start symbol; None when the input is broken beyond recovery."""
     comp = compiled()
-    tables = comp.tables
-    actions = tables.actions
-    sizes = [size for size, _, _ in tables.rules]
-    origins = [origin for _, origin, _ in tables.rules]
-    callbacks: list[Callable[..., Any] | None] = [
-        None if alias is None else getattr(builder, alias) for _, _, alias in tables.rules
-    ]
-    states = [tables.start_states[start]]
+    actions = comp.tables.actions
+    sizes = comp.sizes
+    origins = comp.origins
+    callbacks: list[Callable[..., Any] | None] = [None if alias is None else getattr(builder, alias) for alias in comp.aliases]
+    state = comp.tables.start_states[start]
+    states = [state]
     values: list[Any] = [None]
+    push_state = states.append
+    push_value = values.append
     eof = Tok("$END", "", end_offset, end_offset + 1)
     tokens = [*tokens, eof]
+    last = len(tokens) - 1
     unit_chains = comp.unit_chains
+    gotos = comp.gotos
     i = 0
     last_error = -1
     tok = tokens[0]
     kind = tok.type
+    # ``state`` is always ``states[-1]``; it is kept in a local because the loop
+    # below runs several times per token.
     while True:
-        act = actions[states[-1]].get(kind)
+        act = actions[state].get(kind)
         if act is not None:
             if act >= 0:  # shift
-                states.append(act)
-                values.append(tok)
-                i += 1
-                tok = tokens[i] if tok is not eof else eof
-                kind = tok.type
+                push_state(act)
+                push_value(tok)
+                state = act
+                if i < last:
+                    i += 1
+                    tok = tokens[i]
+                    kind = tok.type
                 continue
             rule = -act - 1
             callback = callbacks[rule]
             if callback is None:
-                # A pass-through rule (``expr: conditional`` and so on): the value
+                # A pass-through rule (``fname: IDENT`` and so on): the value
                 # stays and only the top state changes. Whole chains of them
                 # depend only on the two top states and the lookahead, so their
                 # outcome is computed once and remembered.
-                key = (states[-2], states[-1], kind)
+                key = (states[-2], state, kind)
                 top = unit_chains.get(key)
-                if top is None:
-                    top = unit_chains[key] = _follow_unit_chain(actions, origins, callbacks, states[-2], states[-1], kind)
-                states[-1] = top
+                states[-1] = state = comp.unit_chain(*key) if top is None else top
                 continue
             size = sizes[rule]
             if size:
@@ -103,10 +132,15 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
             else:
                 value = callback()
             origin = origins[rule]
-            if origin == start and len(states) == 1:
+            below = states[-1]
+            if len(states) == 1 and origin == start:
                 return value
-            states.append(actions[states[-1]][origin])
-            values.append(value)
+            # The goto, and the pass-through reductions (``expr: conditional``
+            # ...) the lookahead triggers right after it, in one step.
+            top = gotos.get((below, origin, kind))
+            state = comp.goto(below, origin, kind) if top is None else top
+            push_state(state)
+            push_value(value)
             continue
         # Like HCL, only the first syntax error is reported, except the few
         # kinds HCL reports even while recovering; recovery then continues so
@@ -120,25 +154,10 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
         resumed = _recover(states, values, tokens, i)
         if resumed is None:
             return None
+        state = states[-1]
         i = resumed
         tok = tokens[i]
         kind = tok.type
-
-
-def _follow_unit_chain(
-    actions: tuple[dict[str, int], ...],
-    origins: list[str],
-    callbacks: list[Callable[..., Any] | None],
-    below: int,
-    top: int,
-    kind: str,
-) -> int:
-    """The top state after every pass-through reduction ``kind`` triggers above ``below``."""
-    while True:
-        act = actions[top].get(kind)
-        if act is None or act >= 0 or callbacks[-act - 1] is not None:
-            return top
-        top = actions[below][origins[-act - 1]]
 
 
 def _salvage(values: list[Any]) -> Any:

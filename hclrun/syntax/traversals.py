@@ -27,6 +27,7 @@ from hclrun.syntax.ast import (
     TraverseIndex,
     Traverser,
 )
+from hclrun.syntax.locate import new_range
 
 # A suffix as produced by the builder: (kind, payload, range).
 # kind is "attr" (payload: name), "lindex" (payload: number text),
@@ -49,7 +50,7 @@ def _literal_key(expr: Expression) -> str | NumberLiteral | None:
 
 
 def _span(a: Range, b: Range) -> Range:
-    return Range(a.filename, a.start, b.end)
+    return new_range(a.filename, a.start, b.end)
 
 
 def _extend(expr: Expression, step: Traverser, rng: Range) -> Expression:
