@@ -119,6 +119,15 @@ class StateDecoder:
             self._deps[text] = None if addr is None else addr.config()
         return self._deps[text]
 
+    def _dependencies(self, texts: Any) -> tuple[ConfigResource, ...]:
+        """Recorded dependencies; long lists of addresses already seen are looked up without a Python loop."""
+        if not texts:
+            return ()
+        found = list(map(self._deps.get, texts))
+        if None not in found:
+            return tuple(found)  # type: ignore[arg-type]
+        return tuple(d for d in (self._dependency(t) for t in texts) if d is not None)
+
     # ------------------------------------------------------------------ resources
 
     def _resource(self, state: State, rdata: dict[str, Any]) -> None:
@@ -170,7 +179,7 @@ class StateDecoder:
             except (binascii.Error, ValueError, TypeError):
                 self.field_error("private", idata["private"])
                 return
-        deps = tuple(d for d in (self._dependency(t) for t in idata.get("dependencies") or ()) if d is not None)
+        deps = self._dependencies(idata.get("dependencies") or ())
         obj = ResourceInstanceObject(
             attributes=attributes,
             status=ObjectStatus.TAINTED if status_text else ObjectStatus.READY,
