@@ -86,6 +86,7 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
     origins = comp.origins
     callbacks: list[Callable[..., Any] | None] = [None if alias is None else getattr(builder, alias) for alias in comp.aliases]
     state = comp.tables.start_states[start]
+    accept = origins.index(start)
     states = [state]
     values: list[Any] = [None]
     push_state = states.append
@@ -125,22 +126,29 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
                 states[-1] = state = comp.unit_chain(*key) if top is None else top
                 continue
             size = sizes[rule]
-            if size:
+            # The reduced value takes the slot of the rule's first symbol, so
+            # the stacks shrink by ``size - 1`` (and grow by one for an empty rule).
+            if size == 1:
+                value = callback(values[-1])
+                below = states[-2]
+            elif size:
                 value = callback(*values[-size:])
-                del states[-size:]
-                del values[-size:]
+                del states[1 - size :]
+                del values[1 - size :]
+                below = states[-2]
             else:
                 value = callback()
-            origin = origins[rule]
-            below = states[-1]
-            if len(states) == 1 and origin == start:
+                below = state
+                push_state(state)
+                push_value(None)
+            if rule == accept:
                 return value
+            origin = origins[rule]
             # The goto, and the pass-through reductions (``expr: conditional``
             # ...) the lookahead triggers right after it, in one step.
             top = gotos.get((below, origin, kind))
-            state = comp.goto(below, origin, kind) if top is None else top
-            push_state(state)
-            push_value(value)
+            states[-1] = state = comp.goto(below, origin, kind) if top is None else top
+            values[-1] = value
             continue
         # Like HCL, only the first syntax error is reported, except the few
         # kinds HCL reports even while recovering; recovery then continues so

@@ -52,18 +52,25 @@ MODE_FILE = "file"
 MODE_EXPR = "expr"
 MODE_TEMPLATE = "template"
 
+# One token after optional spaces and tabs; a match that ends the text with
+# spaces only has no named group.
 _NORMAL = re.compile(
     r"""
-     (?P<ws>[ \t]+)
-    |(?P<nl>\r?\n)
-    |(?P<ident>[^\W\d][\w-]*(?:::[^\W\d][\w-]*)*)
-    |(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
-    |(?P<heredoc><<(-?)([^\W\d][\w-]*)[ \t]*\r?\n)
+    [ \t]*
+    (?:
+     (?P<ident>[^\W\d][\w-]*(?:::[^\W\d][\w-]*)*)
     |(?P<comment>(?:\#|//)[^\r\n]*|/\*)
+    |(?P<heredoc><<(?P<flush>-?)(?P<delimiter>[^\W\d][\w-]*)[ \t]*\r?\n)
     |(?P<punct>\.\.\.|=>|==|!=|<=|>=|&&|\|\||~\}|[{}\[\]().,=:?*+\-/%!<>"])
+    |(?P<nl>\r?\n)
+    |(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
+    |\Z
+    )
     """,
     re.X,
 )
+_SPACE = re.compile(r"[ \t]*")
+_TEMPLATE_KINDS = frozenset(('"', "h", "t"))
 _PUNCT = {
     "{": "LBRACE", "}": "RBRACE", "[": "LBRACK", "]": "RBRACK", "(": "LPAR", ")": "RPAR",
     ",": "COMMA", ".": "DOT", "=": "EQ", ":": "COLON", "?": "QMARK", "=>": "ARROW",
@@ -71,6 +78,8 @@ _PUNCT = {
     "<": "LT", ">": "GT", "<=": "LTE", ">=": "GTE", "+": "PLUS", "-": "MINUS",
     "/": "SLASH", "%": "PERCENT", "!": "BANG",
 }  # fmt: skip
+# Punctuation that is one token and nothing more (no bracket, quote or template).
+_SIMPLE_PUNCT = frozenset(p for p in _PUNCT if p not in ("{", "}", "[", "]", "(", ")"))
 _FOR_AHEAD = re.compile(r"(?:\s|#[^\n]*|//[^\n]*|/\*.*?\*/)*for(?![\w-])", re.S)
 _QUOTED_LIT = re.compile(r"(?:\$\$\{|%%\{|[^\"\\$%\r\n]+|\\[^\r\n]|\$(?!\{)|%(?!\{))+")
 _HEREDOC_LINE = re.compile(r"(?:\$\$\{|%%\{|[^$%\n]+|\$(?!\{)|%(?!\{))*\n?")
@@ -164,71 +173,88 @@ class Scanner:
     # ------------------------------------------------------------ normal tokens
 
     def _scan_normal(self, pos: int) -> int:
+        """Scan plain tokens until the text ends or a template begins or resumes."""
         text = self.text
+        n = len(text)
         tokens = self.tokens
+        append = tokens.append
         stack = self._stack
-        m = _NORMAL.match(text, pos)
-        if m is None:
-            return self._invalid_char(pos)
-        kind = m.lastgroup
-        end = m.end()
-        if kind == "ws":
-            return end
-        if kind == "ident":
-            value = m.group()
-            if "::" in value:
-                tokens.append(Tok("NSIDENT", value, pos, end))
-            elif value == "for" and tokens and tokens[-1].type in ("LBRACK", "LBRACE"):
-                tokens.append(Tok("FOR", value, pos, end))
-            elif value == "in" and _after_for_names(tokens):
-                tokens.append(Tok("IN", value, pos, end))
-            else:
-                tokens.append(Tok("IDENT", value, pos, end))
-            return end
-        if kind == "punct":
-            value = m.group()
-            if value == '"':
-                tokens.append(Tok("OQUOTE", value, pos, end))
-                stack.append('"')
-                self._templates.append(_Template('"', start=pos))
+        match = _NORMAL.match
+        file_mode = self.mode == MODE_FILE
+        while pos < n:
+            m = match(text, pos)
+            if m is None:
+                after_space = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+                pos = after_space if after_space > pos else self._invalid_char(pos)
+                continue
+            kind = m.lastgroup
+            end = m.end()
+            if kind == "ident":
+                value = m.group(kind)
+                start = m.start(kind)
+                if value == "for" or value == "in" or "::" in value:
+                    append(self._keyword(value, start, end))
+                else:
+                    append(Tok("IDENT", value, start, end))
+            elif kind == "punct":
+                value = m.group(kind)
+                start = m.start(kind)
+                if value in _SIMPLE_PUNCT:
+                    append(Tok(_PUNCT[value], value, start, end))
+                elif value == '"':
+                    append(Tok("OQUOTE", value, start, end))
+                    stack.append('"')
+                    self._templates.append(_Template('"', start=start))
+                    return end
+                elif value == "{":
+                    stack.append("f" if _FOR_AHEAD.match(text, end) is not None else "{")
+                    append(Tok("LBRACE", value, start, end))
+                elif value == "(" or value == "[":
+                    stack.append(value)
+                    append(Tok(_PUNCT[value], value, start, end))
+                else:  # a closing bracket
+                    self._close_bracket(value, start, end)
+                    if stack and stack[-1] in _TEMPLATE_KINDS:
+                        return end  # an interpolation or directive closed: back in its template
+            elif kind == "nl":
+                if (
+                    (stack[-1] == "{" if stack else file_mode)
+                    and tokens
+                    and tokens[-1].type != "NL"
+                ):
+                    append(Tok("NL", "\n", m.start(kind), end))
+            elif kind == "number":
+                append(Tok("NUMBER", m.group(kind), m.start(kind), end))
+            elif kind == "comment":
+                if m.group(kind) == "/*":
+                    start = m.start(kind)
+                    close = text.find("*/", end)
+                    if close < 0:  # not a comment after all: a slash, and scanning goes on after it
+                        append(Tok("SLASH", "/", start, start + 1))
+                        end = start + 1
+                    else:
+                        end = close + 2
+            elif kind == "heredoc":
+                start = m.start(kind)
+                delimiter = m.group("delimiter")
+                flush = m.group("flush") == "-"
+                append(Tok("HEREDOC_BEGIN", delimiter, start, end, flush))
+                stack.append("h")
+                self._templates.append(_Template("h", delimiter=delimiter, flush=flush, start=start))
                 return end
-            if value == "{":
-                is_for = _FOR_AHEAD.match(text, end) is not None
-                stack.append("f" if is_for else "{")
-                tokens.append(Tok("LBRACE", value, pos, end))
-                return end
-            if value in ("(", "["):
-                stack.append(value)
-                tokens.append(Tok(_PUNCT[value], value, pos, end))
-                return end
-            if value in ("}", "~}", ")", "]"):
-                return self._close_bracket(value, pos, end)
-            tokens.append(Tok(_PUNCT[value], value, pos, end))
-            return end
-        if kind == "nl":
-            top = stack[-1] if stack else ""
-            if (top == "{" or (not stack and self.mode == MODE_FILE)) and tokens and tokens[-1].type != "NL":
-                tokens.append(Tok("NL", "\n", pos, end))
-            return end
-        if kind == "number":
-            value = m.group()
-            tokens.append(Tok("NUMBER", value, pos, end))
-            return end
-        if kind == "comment":
-            if m.group() == "/*":
-                close = text.find("*/", end)
-                if close < 0:  # not a comment after all: a slash, and scanning goes on after it
-                    self.tokens.append(Tok("SLASH", "/", pos, pos + 1))
-                    return pos + 1
-                return close + 2
-            return end
-        # heredoc opener
-        delimiter = m.group(m.lastindex + 2) if m.lastindex else ""
-        flush = m.group(m.lastindex + 1) == "-" if m.lastindex else False
-        tokens.append(Tok("HEREDOC_BEGIN", delimiter, pos, end, flush))
-        stack.append("h")
-        self._templates.append(_Template("h", delimiter=delimiter, flush=flush, start=pos))
-        return end
+            pos = end  # trailing spaces only
+        return pos
+
+    def _keyword(self, value: str, start: int, end: int) -> Tok:
+        """The token for an identifier that may be a keyword in context or a namespaced name."""
+        tokens = self.tokens
+        if "::" in value:
+            return Tok("NSIDENT", value, start, end)
+        if value == "for" and tokens and tokens[-1].type in ("LBRACK", "LBRACE"):
+            return Tok("FOR", value, start, end)
+        if value == "in" and _after_for_names(tokens):
+            return Tok("IN", value, start, end)
+        return Tok("IDENT", value, start, end)
 
     def _close_bracket(self, value: str, pos: int, end: int) -> int:
         stack = self._stack
