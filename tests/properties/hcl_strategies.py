@@ -90,7 +90,9 @@ def template_body(draw: st.DrawFn, depth: int, heredoc: bool) -> str:
                 parts.append(draw(interpolation(depth - 1)))
             else:
                 parts.append(draw(directive(depth - 1, heredoc)))
-    return "".join(parts)
+    text = "".join(parts)
+    # A directive tag may follow the body ("%" + "%{endif}" would be an escape).
+    return text + " " if text[-1:] in ("$", "%") else text
 
 
 def _strip(draw: st.DrawFn) -> str:
@@ -168,7 +170,8 @@ def primary(draw: st.DrawFn, depth: int, gaps: Gaps) -> str:
     if kind == 9:
         source = draw(primary(depth - 1, gaps))
         marker = draw(st.sampled_from(["[*]", ".*"]))
-        if marker == ".*" and source[-1:].isdigit():
+        if source[-1:].isdigit() or "*" in source:
+            # 1.* would scan as a number; a splat inside another is an error
             source = f"({source})"
         return source + marker + draw(traversal_steps())
     if kind == 10:

@@ -61,3 +61,25 @@ KNOWN_PARSER_BUGS = [
 @pytest.mark.parametrize("source", KNOWN_PARSER_BUGS)
 def test_valid_configuration_parses(source: str) -> None:
     assert _errors(source) == []
+
+
+# Invalid HCL (terraform reports the summary given) that the parser accepts.
+KNOWN_ACCEPTED_ERRORS = [
+    pytest.param(
+        "a = x.*.*.b\n",
+        "Nested splat expression not allowed",
+        marks=pytest.mark.xfail(strict=True, reason="a legacy splat inside another is accepted"),
+        id="nested-legacy-splat",
+    ),
+    pytest.param(
+        "a = x.*.name.*\n",
+        "Nested splat expression not allowed",
+        marks=pytest.mark.xfail(strict=True, reason="a legacy splat inside another is accepted"),
+        id="legacy-splat-after-attribute",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "summary"), KNOWN_ACCEPTED_ERRORS)
+def test_invalid_configuration_is_rejected(source: str, summary: str) -> None:
+    assert [s for s, _ in _errors(source)][:1] == [summary]
