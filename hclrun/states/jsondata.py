@@ -11,6 +11,7 @@ writing such data reproduces a Terraform-written document byte for byte.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 _HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -33,9 +34,12 @@ def _parse_int(text: str) -> int | JSONNumber:
     return JSONNumber(text) if text == "-0" else int(text)
 
 
-def loads(text: str | bytes) -> Any:
-    """Decode JSON keeping number text exact; raises ``json.JSONDecodeError``."""
-    return json.loads(text, parse_float=JSONNumber, parse_int=_parse_int)
+def loads(text: str | bytes, object_hook: Callable[[dict[str, Any]], Any] | None = None) -> Any:
+    """Decode JSON keeping number text exact; raises ``json.JSONDecodeError``.
+
+    ``object_hook`` is given each decoded object, innermost first, and its result replaces it.
+    """
+    return json.loads(text, parse_float=JSONNumber, parse_int=_parse_int, object_hook=object_hook)
 
 
 def go_string(s: str) -> str:

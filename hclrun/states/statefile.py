@@ -13,6 +13,7 @@ import base64
 import binascii
 import gc
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,24 @@ def read_state_file(source: str | bytes, filename: str = "terraform.tfstate") ->
             gc.enable()
 
 
+def _dependency_strings_shared() -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A decoding hook that makes equal dependency addresses one string object.
+
+    In a long chain the dependency lists hold most of the file; sharing the
+    strings as each instance is decoded keeps memory near the size of the
+    addresses themselves rather than one object per mention.
+    """
+    strings: dict[str, str] = {}
+
+    def share(obj: dict[str, Any]) -> dict[str, Any]:
+        deps = obj.get("dependencies")
+        if type(deps) is list and deps and "attributes" in obj and set(map(type, deps)) == {str}:
+            obj["dependencies"] = list(map(strings.setdefault, deps, deps))
+        return obj
+
+    return share
+
+
 def _read_state_file(source: str | bytes, filename: str) -> tuple[StateFile | None, Diagnostics]:
     diags = Diagnostics()
     if isinstance(source, bytes):
@@ -67,7 +86,7 @@ def _read_state_file(source: str | bytes, filename: str) -> tuple[StateFile | No
     else:
         text = source
     try:
-        data = jsondata.loads(text)
+        data = jsondata.loads(text, _dependency_strings_shared())
     except json.JSONDecodeError as err:
         offset, rng = _json_error_position(text, err, filename)
         diags.append(
