@@ -27,6 +27,7 @@ from hclrun.syntax.ast import (
     TraverseIndex,
     Traverser,
 )
+from hclrun.syntax.fastnodes import scope_traversal, traverse_attr
 from hclrun.syntax.locate import new_range
 
 # A suffix as produced by the builder: (kind, payload, range).
@@ -53,12 +54,13 @@ def _span(a: Range, b: Range) -> Range:
     return new_range(a.filename, a.start, b.end)
 
 
-def _extend(expr: Expression, step: Traverser, rng: Range) -> Expression:
+def _extend(expr: Expression, steps: list[Traverser], rng: Range) -> Expression:
+    """``expr`` followed by ``steps``, the last of which ends at ``rng``."""
     if isinstance(expr, ScopeTraversalExpr):
-        return ScopeTraversalExpr((*expr.traversal, step), _span(expr.range, rng))
+        return scope_traversal((*expr.traversal, *steps), _span(expr.range, rng))
     if isinstance(expr, RelativeTraversalExpr):
-        return RelativeTraversalExpr(expr.source, (*expr.traversal, step), _span(expr.range, rng))
-    return RelativeTraversalExpr(expr, (step,), _span(expr.range, rng))
+        return RelativeTraversalExpr(expr.source, (*expr.traversal, *steps), _span(expr.range, rng))
+    return RelativeTraversalExpr(expr, tuple(steps), _span(expr.range, rng))
 
 
 def _legacy_index(text: str, rng: Range, diags: Diagnostics) -> TraverseIndex:
@@ -86,26 +88,43 @@ def fold_suffixes(head: Expression, suffixes: list[Suffix], diags: Diagnostics) 
 def _fold(origin: Expression, suffixes: list[Suffix], i: int, diags: Diagnostics) -> tuple[Expression, int]:
     expr = origin
     count = len(suffixes)
+    # Consecutive traversal steps are collected and joined to ``expr`` at once.
+    steps: list[Traverser] = []
+    last = origin.range
+    while i < count:
+        kind, payload, rng = suffixes[i]
+        if kind == "attr":
+            steps.append(traverse_attr(payload, rng))
+        elif kind == "lindex":
+            steps.append(_legacy_index(payload, rng, diags))
+        elif kind == "index" and (key := _literal_key(payload)) is not None:
+            steps.append(TraverseIndex(key, rng))
+        else:
+            break
+        last = rng
+        i += 1
+    if steps:
+        expr = _extend(expr, steps, last)
     while i < count:
         kind, payload, rng = suffixes[i]
         i += 1
         if kind == "attr":
-            expr = _extend(expr, TraverseAttr(payload, rng), rng)
+            expr = _extend(expr, [traverse_attr(payload, rng)], rng)
         elif kind == "index":
             key = _literal_key(payload)
             if key is not None:
-                expr = _extend(expr, TraverseIndex(key, rng), rng)
+                expr = _extend(expr, [TraverseIndex(key, rng)], rng)
             else:
                 expr = IndexExpr(expr, payload, _span(origin.range, rng), rng)
         elif kind == "lindex":
-            expr = _extend(expr, _legacy_index(payload, rng, diags), rng)
+            expr = _extend(expr, [_legacy_index(payload, rng, diags)], rng)
         elif kind == "splat":
             item = AnonSymbolExpr(rng)
             full_each, i = _fold(item, suffixes, i, diags)
             expr = SplatExpr(expr, full_each, item, _span(origin.range, full_each.range), rng)
         else:  # legacy splat: only attribute-like steps follow
             item = AnonSymbolExpr(rng)
-            steps: list[Traverser] = []
+            steps = []
             last = rng
             first: Range | None = None
             while i < count and suffixes[i][0] in ("attr", "lindex"):
