@@ -17,6 +17,7 @@ negates a class (``!`` does not), and ``{a,b}`` alternatives cannot contain
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import os
 import posixpath
@@ -100,6 +101,12 @@ def _os_error(operation: str, path: str, exc: OSError) -> str:
 # ---------------------------------------------------------------- reading
 
 
+def _refuse_nul(full: str) -> None:
+    """Python refuses a path with U+0000 by ValueError; the OS answer is "invalid argument"."""
+    if "\x00" in full:
+        raise OSError(errno.EINVAL, "invalid argument", full)
+
+
 def _resolve(base_dir: str, path: str) -> str:
     try:
         path = expand_home(path)
@@ -112,6 +119,7 @@ def _read_bytes(base_dir: str, path: str) -> bytes:
     """The file's bytes; FunctionCallError worded as the reference's plain open/read errors."""
     full = _resolve(base_dir, path)
     try:
+        _refuse_nul(full)
         with open(full, "rb") as f:
             return f.read()
     except IsADirectoryError as exc:
@@ -127,6 +135,7 @@ def _read_file_argument(base_dir: str, path: str, marks: frozenset[str]) -> byte
     except FunctionCallError as exc:
         raise ArgError(0, exc.message) from None
     try:
+        _refuse_nul(full)
         with open(full, "rb") as f:
             return f.read()
     except FileNotFoundError:
@@ -186,6 +195,7 @@ def _fileexists(ctx: FunctionContext) -> Callable[[list[Value], Type], Value]:
         path, marks = _path_argument(args)
         full = _resolve(ctx.base_dir, path)
         try:
+            _refuse_nul(full)
             mode = os.stat(full).st_mode
         except FileNotFoundError:
             return Value.bool(False).with_marks(marks)
