@@ -103,69 +103,76 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
     # ``state`` is always ``states[-1]``; it is kept in a local because the loop
     # below runs several times per token.
     while True:
-        act = actions[state].get(kind)
-        if act is not None:
-            if act >= 0:  # shift
-                push_state(act)
-                push_value(tok)
-                state = act
-                if i < last:
-                    i += 1
-                    tok = tokens[i]
-                    kind = tok.type
-                continue
-            rule = -act - 1
-            callback = callbacks[rule]
-            if callback is None:
-                # A pass-through rule (``fname: IDENT`` and so on): the value
-                # stays and only the top state changes. Whole chains of them
-                # depend only on the two top states and the lookahead, so their
-                # outcome is computed once and remembered.
-                key = (states[-2], state, kind)
-                top = unit_chains.get(key)
-                states[-1] = state = comp.unit_chain(*key) if top is None else top
-                continue
-            size = sizes[rule]
-            # The reduced value takes the slot of the rule's first symbol, so
-            # the stacks shrink by ``size - 1`` (and grow by one for an empty rule).
-            if size == 1:
-                value = callback(values[-1])
-                below = states[-2]
-            elif size:
-                value = callback(*values[-size:])
-                del states[1 - size :]
-                del values[1 - size :]
-                below = states[-2]
-            else:
-                value = callback()
-                below = state
-                push_state(state)
-                push_value(None)
-            if rule == accept:
-                return value
-            origin = origins[rule]
-            # The goto, and the pass-through reductions (``expr: conditional``
-            # ...) the lookahead triggers right after it, in one step.
-            top = gotos.get((below, origin, kind))
-            states[-1] = state = comp.goto(below, origin, kind) if top is None else top
-            values[-1] = value
+        try:
+            act = actions[state][kind]
+        except KeyError:
+            # Like HCL, only the first syntax error is reported, except the few
+            # kinds HCL reports even while recovering; recovery then continues so
+            # later items still appear in the tree.
+            diag = describe_error(comp, states, values, tok, builder.loc)
+            if last_error < 0 or is_reported_while_recovering(diag):
+                diags.append(diag)
+            if not recover or tok is eof or i == last_error:
+                return _salvage(values) if recover else None
+            last_error = i
+            resumed = _recover(states, values, tokens, i)
+            if resumed is None:
+                return None
+            state = states[-1]
+            i = resumed
+            tok = tokens[i]
+            kind = tok.type
             continue
-        # Like HCL, only the first syntax error is reported, except the few
-        # kinds HCL reports even while recovering; recovery then continues so
-        # later items still appear in the tree.
-        diag = describe_error(comp, states, values, tok, builder.loc)
-        if last_error < 0 or is_reported_while_recovering(diag):
-            diags.append(diag)
-        if not recover or tok is eof or i == last_error:
-            return _salvage(values) if recover else None
-        last_error = i
-        resumed = _recover(states, values, tokens, i)
-        if resumed is None:
-            return None
-        state = states[-1]
-        i = resumed
-        tok = tokens[i]
-        kind = tok.type
+        if act >= 0:  # shift
+            push_state(act)
+            push_value(tok)
+            state = act
+            if i < last:
+                i += 1
+                tok = tokens[i]
+                kind = tok.type
+            continue
+        rule = -act - 1
+        callback = callbacks[rule]
+        if callback is None:
+            # A pass-through rule (``fname: IDENT`` and so on): the value
+            # stays and only the top state changes. Whole chains of them
+            # depend only on the two top states and the lookahead, so their
+            # outcome is computed once and remembered.
+            key = (states[-2], state, kind)
+            try:
+                state = unit_chains[key]
+            except KeyError:
+                state = comp.unit_chain(*key)
+            states[-1] = state
+            continue
+        size = sizes[rule]
+        # The reduced value takes the slot of the rule's first symbol, so
+        # the stacks shrink by ``size - 1`` (and grow by one for an empty rule).
+        if size == 1:
+            value = callback(values[-1])
+            below = states[-2]
+        elif size:
+            value = callback(*values[-size:])
+            del states[1 - size :]
+            del values[1 - size :]
+            below = states[-2]
+        else:
+            value = callback()
+            below = state
+            push_state(state)
+            push_value(None)
+        if rule == accept:
+            return value
+        origin = origins[rule]
+        # The goto, and the pass-through reductions (``expr: conditional``
+        # ...) the lookahead triggers right after it, in one step.
+        try:
+            state = gotos[below, origin, kind]
+        except KeyError:
+            state = comp.goto(below, origin, kind)
+        states[-1] = state
+        values[-1] = value
 
 
 def _salvage(values: list[Any]) -> Any:
