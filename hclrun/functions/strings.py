@@ -78,10 +78,19 @@ def _chomp(s: str) -> str:
     return s
 
 
+# Beyond this many bytes the reference cannot even ask for the memory.
+_MAX_ALLOCATION = 1 << 48
+
+
 def _indent(spaces: int, s: str) -> str:
     if spaces < 0:
         raise PanicError("strings: negative Repeat count")
-    return s.replace("\n", "\n" + " " * spaces)
+    if spaces >= _MAX_ALLOCATION:
+        raise PanicError("runtime error: makeslice: len out of range")
+    try:
+        return s.replace("\n", "\n" + " " * spaces)
+    except MemoryError:
+        raise FunctionCallError(f"not enough memory to indent by {spaces} spaces") from None
 
 
 def _substr(s: str, offset: int, length: int) -> str:
