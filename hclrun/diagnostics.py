@@ -35,6 +35,8 @@ class FunctionCallInfo:
     called_as: str
     params: tuple[str, ...] = ()
     variadic_param: str | None = None
+    # The function's signature as JSON text, as ``validate -json`` shows it.
+    signature_json: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from hclrun.eval.core import eval_expr, handles, has_errors_since, report, start
 from hclrun.eval.references import references
 from hclrun.eval.scope import Scope, did_you_mean
 from hclrun.eval.traversal import step
+from hclrun.functions.describe import signature_json
 from hclrun.functions.spec import Function, FunctionCallError, PanicError, call_function
 from hclrun.source import Range
 from hclrun.syntax import ast
@@ -64,6 +65,7 @@ def _call_with(
     expr: ast.FunctionCallExpr, fn: Function, args: list[Argument], scope: Scope, diags: Diagnostics
 ) -> Value:
     nparams = len(fn.params)
+    mark = len(diags)
     if len(args) < nparams:
         qualifier = " at least" if fn.variadic is not None else ""
         report(
@@ -76,6 +78,7 @@ def _call_with(
             expr=expr,
             scope=scope,
         )
+        _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
     if fn.variadic is None and len(args) > nparams:
         report(
@@ -87,12 +90,12 @@ def _call_with(
             expr=expr,
             scope=scope,
         )
+        _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
     values = [a[0] for a in args]
     try:
         return call_function(fn, values)
     except FunctionCallError as err:
-        mark = len(diags)
         _call_failed(expr, fn, args, err, scope, diags)
         _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
@@ -131,7 +134,10 @@ def _eval_templatestring(expr: ast.FunctionCallExpr, fn: Function, scope: Scope,
 def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mark: int) -> None:
     """Record which function failed, for the "while calling" line under the diagnostic."""
     info = FunctionCallInfo(
-        expr.name, tuple(p.name for p in fn.params), fn.variadic.name if fn.variadic is not None else None
+        expr.name,
+        tuple(p.name for p in fn.params),
+        fn.variadic.name if fn.variadic is not None else None,
+        signature_json(expr.name, fn),
     )
     for i in range(mark, len(diags)):
         diags[i] = dataclasses.replace(diags[i], function_call=info)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,6 +58,9 @@ def diagnostic_json(diag: Diagnostic, sources: Mapping[str, bytes]) -> dict[str,
         "values": [{"traversal": v.traversal, "statement": v.statement} for v in sorted(diag.values, key=lambda v: v.traversal)],
     }
     if diag.function_call is not None:
-        snippet["function_call"] = {"called_as": diag.function_call.called_as}
+        call: dict[str, Any] = {"called_as": diag.function_call.called_as}
+        if diag.function_call.signature_json is not None:
+            call["signature"] = json.loads(diag.function_call.signature_json)
+        snippet["function_call"] = call
     out["snippet"] = snippet
     return out

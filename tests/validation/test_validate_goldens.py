@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -46,3 +47,22 @@ def test_valid_configuration(name: str, tmp_path: Path, monkeypatch: pytest.Monk
     got = _run("valid", name, tmp_path, monkeypatch)
     assert got["diagnostics"] == []
     assert got["valid"] is True
+
+
+def _function_calls(document: dict[str, object]) -> list[tuple[str, object]]:
+    rows = []
+    for d in document["diagnostics"]:  # type: ignore[attr-defined]
+        call = d.get("snippet", {}).get("function_call")
+        if call is not None:
+            rows.append((d["summary"], call))
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True))
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in case_names("cases") if _function_calls(golden("cases", n)["validate"]["json"])]
+)
+def test_function_call_snippets(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failed call and its signature, as terraform describes them."""
+    want = golden("cases", name)["validate"]["json"]
+    got = _run("cases", name, tmp_path, monkeypatch)
+    assert _function_calls(got) == _function_calls(want)
