@@ -8,6 +8,9 @@ from hclrun.eval.scope import did_you_mean
 from hclrun.providers.schema import Block
 from hclrun.syntax import ast
 from hclrun.validation.scope import Context
+from hclrun.values.convert import convert
+from hclrun.values.errors import ConversionError
+from hclrun.values.types import Type
 from hclrun.values.value import DYNAMIC_UNKNOWN, Value
 
 if TYPE_CHECKING:
@@ -32,7 +35,9 @@ def _check(
                     item.name_range,
                 )
                 continue
-            _evaluate(item.expr, checker, context, bound)
+            value, ok = _evaluate(item.expr, checker, context, bound)
+            if ok and schema is not None:
+                _check_type(item, value, schema.attributes[item.name].type, checker)
         elif item.type == "dynamic" and item.labels:
             _dynamic(item, schema, checker, context, bound)
         else:
@@ -90,11 +95,27 @@ def _dynamic(
         _check(content.body, nested, checker, context, inner)
 
 
-def _evaluate(expr: ast.Expression, checker: ModuleChecker, context: Context, bound: dict[str, Value]) -> None:
+def _check_type(attr: ast.Attribute, value: Value, want: Type, checker: ModuleChecker) -> None:
+    """Terraform's check of an argument's value against the type its schema declares."""
+    try:
+        convert(value, want)
+    except ConversionError as exc:
+        checker.diags.error(
+            "Incorrect attribute value type",
+            f'Inappropriate value for attribute "{attr.name}": {exc.formatted()}.',
+            attr.expr.range,
+        )
+
+
+def _evaluate(
+    expr: ast.Expression, checker: ModuleChecker, context: Context, bound: dict[str, Value]
+) -> tuple[Value, bool]:
+    """The value of ``expr`` and whether it evaluated without errors."""
     from hclrun.eval.evaluator import evaluate
 
     scope = checker.scopes.scope(context)
     if bound:
         scope = scope.child(bound)
-    _, diags = evaluate(expr, scope)
+    value, diags = evaluate(expr, scope)
     checker.diags.extend(diags)
+    return value, not diags.has_errors()
