@@ -52,6 +52,7 @@ class TemplateParts(list[Expression | Directive]):
 class Builder:
     def __init__(self, locator: Locator, diagnostics: Diagnostics) -> None:
         self.loc = locator
+        self._range = locator.range
         self.filename = locator.filename
         self.diagnostics = diagnostics
         self.directives = 0  # how many directives were parsed: templates without any skip nesting
@@ -59,7 +60,7 @@ class Builder:
     # ------------------------------------------------------------ helpers
 
     def r(self, tok: Tok) -> Range:
-        return self.loc.range(tok.start, tok.end)
+        return self._range(tok.start, tok.end)
 
     def span(self, a: Range, b: Range) -> Range:
         return new_range(self.filename, a.start, b.end)

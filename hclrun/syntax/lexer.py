@@ -191,14 +191,14 @@ class Scanner:
             end = m.end()
             if kind == "ident":
                 value = m.group(kind)
-                start = m.start(kind)
+                start = end - len(value)
                 if value == "for" or value == "in" or "::" in value:
                     append(self._keyword(value, start, end))
                 else:
                     append(Tok("IDENT", value, start, end))
             elif kind == "punct":
                 value = m.group(kind)
-                start = m.start(kind)
+                start = end - len(value)
                 if value in _SIMPLE_PUNCT:
                     append(Tok(_PUNCT[value], value, start, end))
                 elif value == '"':
@@ -224,7 +224,8 @@ class Scanner:
                 ):
                     append(Tok("NL", "\n", m.start(kind), end))
             elif kind == "number":
-                append(Tok("NUMBER", m.group(kind), m.start(kind), end))
+                value = m.group(kind)
+                append(Tok("NUMBER", value, end - len(value), end))
             elif kind == "comment":
                 if m.group(kind) == "/*":
                     start = m.start(kind)
