@@ -50,7 +50,20 @@ def display_name(directory: str, path: Path) -> str:
 
 def load_module(directory: str) -> tuple[Module, Diagnostics]:
     """Parse and decode the module in ``directory``; a best-effort Module even when there are errors."""
+    module, parse_diags, diags = load_module_parts(directory)
+    parse_diags.extend(diags)
+    return module, parse_diags
+
+
+def load_module_parts(directory: str) -> tuple[Module, Diagnostics, Diagnostics]:
+    """Like :func:`load_module`, with the problems found parsing the files apart from the others.
+
+    Terraform parses each file once however many module calls use its
+    directory, so the parse problems of a directory are reported once, while
+    the others are reported for each call.
+    """
     module = Module(directory)
+    parse_diags = Diagnostics()
     diags = Diagnostics()
     primary: list[ast.Block] = []
     overrides: list[ast.Block] = []
@@ -58,7 +71,7 @@ def load_module(directory: str) -> tuple[Module, Diagnostics]:
         name = display_name(directory, path)
         source = path.read_bytes()
         module.sources[name] = source
-        body = _parse(source, name, diags)
+        body = _parse(source, name, parse_diags)
         target = overrides if is_override_file(path.name) else primary
         target.extend(_top_level_blocks(body, diags))
     blocks, overridden = merge_overrides(primary, overrides, diags) if overrides else (primary, {})
@@ -66,7 +79,7 @@ def load_module(directory: str) -> tuple[Module, Diagnostics]:
         _decode_block(block, module, diags)
     check_variable_defaults(module, overridden, diags)
     check_required_versions(module, diags)
-    return module, diags
+    return module, parse_diags, diags
 
 
 def _parse(source: bytes, name: str, diags: Diagnostics) -> ast.Body:

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hclrun.config.loader import load_module
+from hclrun.config.loader import load_module, load_module_parts
 from hclrun.config.model import Module, ModuleCall
 from hclrun.diagnostics import Diagnostics
 
@@ -56,11 +56,13 @@ def load_tree(root: str = ".") -> tuple[ModuleNode, Diagnostics]:
     """The whole module tree under ``root`` and every problem found loading it."""
     module, diags = load_module(root)
     node = ModuleNode((), module)
-    _load_children(node, root, installed_dirs(root), diags)
+    _load_children(node, root, installed_dirs(root), diags, {os.path.normpath(root)})
     return node, diags
 
 
-def _load_children(node: ModuleNode, root: str, installed: dict[str, str], diags: Diagnostics) -> None:
+def _load_children(
+    node: ModuleNode, root: str, installed: dict[str, str], diags: Diagnostics, parsed: set[str]
+) -> None:
     if len(node.path) >= MAX_DEPTH:
         return
     for name, call in node.module.module_calls.items():
@@ -87,11 +89,15 @@ def _load_children(node: ModuleNode, root: str, installed: dict[str, str], diags
                 call.source_range,
             )
             continue
-        child_module, child_diags = load_module(directory)
+        child_module, parse_diags, child_diags = load_module_parts(directory)
+        parsed_key = os.path.normpath(directory)
+        if parsed_key not in parsed:
+            parsed.add(parsed_key)
+            diags.extend(parse_diags)
         diags.extend(child_diags)
         child = ModuleNode((*node.path, name), child_module, call)
         node.children[name] = child
-        _load_children(child, root, installed, diags)
+        _load_children(child, root, installed, diags, parsed)
 
 
 def _relative_to_root(directory: str, root: str) -> str:
