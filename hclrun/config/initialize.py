@@ -38,6 +38,7 @@ class InitResult:
 def initialize(root: str = ".", options: InitOptions | None = None, progress: Callable[[str], None] = print) -> InitResult:
     options = options or InitOptions()
     module, diags = load_module(root)
+    root_loaded = (module, Diagnostics(diags))  # handed to load_tree: the root is parsed once
     sources = dict(module.sources)
     early = Diagnostics(d for d in diags if d.summary == "Unsupported Terraform Core version")
     if early.has_errors():
@@ -67,7 +68,7 @@ def initialize(root: str = ".", options: InitOptions | None = None, progress: Ca
         diags.extend(installed.diagnostics)
         if installed.diagnostics.has_errors():
             return InitResult(diags, sources)
-    tree, tree_diags = load_tree(root)
+    tree, tree_diags = load_tree(root, root_loaded)
     for node in tree.walk():
         sources.update(node.module.sources)
     if tree_diags.has_errors():

@@ -52,9 +52,14 @@ def installed_dirs(root: str) -> dict[str, str]:
     return {key: record.dir for key, record in records.items()}
 
 
-def load_tree(root: str = ".") -> tuple[ModuleNode, Diagnostics]:
-    """The whole module tree under ``root`` and every problem found loading it."""
-    module, diags = load_module(root)
+def load_tree(root: str = ".", root_module: tuple[Module, Diagnostics] | None = None) -> tuple[ModuleNode, Diagnostics]:
+    """The whole module tree under ``root`` and every problem found loading it.
+
+    ``root_module`` is the root's ``load_module`` result when the caller has it
+    already, so the root's files are not parsed twice.
+    """
+    module, diags = root_module if root_module is not None else load_module(root)
+    diags = Diagnostics(diags)
     node = ModuleNode((), module)
     _load_children(node, root, installed_dirs(root), diags, {os.path.normpath(root)})
     return node, diags
