@@ -42,22 +42,7 @@ def test_invalid_configuration(name: str, tmp_path: Path, monkeypatch: pytest.Mo
     assert got["valid"] == want["valid"]
 
 
-# Valid configurations hclrun still rejects, with the reason; strict, so a fix shows up.
-KNOWN_FALSE_ERRORS = {
-    "comment_mentions_for": "the lexer's look-ahead for a `{ for` expression matches the word \"for\" inside a "
-    "comment after `{`, so the body is read as a for expression",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_FALSE_ERRORS[n], strict=True))
-        if n in KNOWN_FALSE_ERRORS
-        else n
-        for n in case_names("valid")
-    ],
-)
+@pytest.mark.parametrize("name", case_names("valid"))
 def test_valid_configuration(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     got = _run("valid", name, tmp_path, monkeypatch)
     assert got["diagnostics"] == []
