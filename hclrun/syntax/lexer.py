@@ -80,7 +80,8 @@ _PUNCT = {
 }  # fmt: skip
 # Punctuation that is one token and nothing more (no bracket, quote or template).
 _SIMPLE_PUNCT = frozenset(p for p in _PUNCT if p not in ("{", "}", "[", "]", "(", ")"))
-_FOR_AHEAD = re.compile(r"(?:\s|#[^\n]*|//[^\n]*|/\*.*?\*/)*for(?![\w-])", re.S)
+# Whole comments only: a comment mentioning "for" must not make a body look like a for expression.
+_FOR_AHEAD = re.compile(r"(?:\s|#[^\n]*+|//[^\n]*+|(?>/\*.*?\*/))*+for(?![\w-])", re.S)
 _QUOTED_LIT = re.compile(r"(?:\$\$\{|%%\{|[^\"\\$%\r\n]+|\\[^\r\n]|\$(?!\{)|%(?!\{))+")
 _HEREDOC_LINE = re.compile(r"(?:\$\$\{|%%\{|[^$%\n]+|\$(?!\{)|%(?!\{))*\n?")
 _BARE_LIT = re.compile(r"(?:\$\$\{|%%\{|[^$%]+|\$(?!\{)|%(?!\{))+")

@@ -35,14 +35,7 @@ CHILD_CALLED_TWICE = {
 }
 
 CASES = [
-    pytest.param(
-        {"main.tf": COMMENT_MENTIONS_FOR},
-        id="comment_mentions_for",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='the lexer\'s look-ahead for a "{ for" expression matches "for" inside a comment after "{"',
-        ),
-    ),
+    pytest.param({"main.tf": COMMENT_MENTIONS_FOR}, id="comment_mentions_for"),
     pytest.param(CHILD_CALLED_TWICE, id="child_called_twice"),
     pytest.param(
         {"main.tf": 'data "terraform_remote_state" "s" {\n  backend   = "local"\n  workspace = 1\n}\n'},
