@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import gmpy2
-
 from hclrun.addrs import InstanceKey
+from hclrun.config.metaargs import check_count, check_for_each
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
-from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.values.convert import convert
-from hclrun.values.errors import ConversionError
 from hclrun.values.types import NUMBER, STRING
 from hclrun.values.value import SENSITIVE, Value
 
@@ -150,79 +147,3 @@ def _expand_for_each(expr: ast.Expression, scope: Scope, diags: Diagnostics, all
     for key, element in bare.raw.items():
         keys[key] = each_binding(key, element)
     return Expansion(FOR_EACH, keys)
-
-
-_SENSITIVE_DETAIL = (
-    "Sensitive values, or values derived from sensitive values, cannot be used as {what} arguments. "
-    "If used, the sensitive value could be exposed as a resource instance key."
-)
-_INT64 = (-(2**63), 2**63 - 1)
-
-
-def check_count(value: Value, subject: Range, diags: Diagnostics) -> None:
-    """Terraform's checks of a ``count`` value that is known (unknowns are the caller's business)."""
-    bare, marks = value.unmark()
-    if SENSITIVE in marks:
-        diags.error("Invalid count argument", _SENSITIVE_DETAIL.format(what="count"), subject)
-        return
-    if not bare.is_known:
-        return
-    if bare.is_null:
-        diags.error("Invalid count argument", 'The given "count" argument value is null. An integer is required.', subject)
-        return
-    try:
-        number = convert(bare, NUMBER)
-    except ConversionError as exc:
-        diags.error("Incorrect value type", f"Invalid expression value: {exc.formatted()}.", subject)
-        return
-    if not number.is_known or number.is_null:
-        return
-    raw = number.raw
-    if not gmpy2.is_integer(raw) or not _INT64[0] <= int(raw) <= _INT64[1]:
-        diags.error(
-            "Invalid count argument",
-            'The given "count" argument value is unsuitable: value must be a whole number, between '
-            "-9223372036854775808 and 9223372036854775807.",
-            subject,
-        )
-    elif int(raw) < 0:
-        diags.error(
-            "Invalid count argument",
-            'The given "count" argument value is unsuitable: must be greater than or equal to zero.',
-            subject,
-        )
-
-
-def check_for_each(value: Value, subject: Range, diags: Diagnostics) -> None:
-    """Terraform's checks of a ``for_each`` value's type, nullness and sensitivity."""
-    bare, marks = value.unmark()
-    if SENSITIVE in marks:
-        diags.error("Invalid for_each argument", _SENSITIVE_DETAIL.format(what="for_each"), subject)
-        return
-    kind = bare.type
-    if bare.is_known and bare.is_null:
-        diags.error(
-            "Invalid for_each argument",
-            'The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. '
-            "A map, or set of strings is allowed.",
-            subject,
-        )
-        return
-    if kind.is_map or kind.is_object or kind.is_dynamic:
-        return
-    if kind.is_set:
-        element = kind.element  # type: ignore[attr-defined]
-        if element != STRING and not element.is_dynamic:
-            diags.error(
-                "Invalid for_each set argument",
-                'The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, '
-                f"but you have provided a set containing type {element.friendly_name()}.",
-                subject,
-            )
-        return
-    diags.error(
-        "Invalid for_each argument",
-        'The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of '
-        f"strings, and you have provided a value of type {kind.friendly_name()}.",
-        subject,
-    )
