@@ -59,11 +59,20 @@ def initialize(root: str = ".", options: InitOptions | None = None, progress: Ca
         )
         return InitResult(diags, sources, configuration_invalid=True)
     if module.module_calls:
+        from hclrun.modsources.calls import find_module_calls
         from hclrun.modsources.installer import InstallOptions, install_modules
 
         progress("Initializing modules...")
+        # Syntax problems in module files are left to the tree loading below,
+        # which reports each directory's once, as terraform does.
         installed = install_modules(
-            root, InstallOptions(upgrade=options.upgrade, lock_modules=options.lock_modules, progress=progress)
+            root,
+            InstallOptions(
+                upgrade=options.upgrade,
+                lock_modules=options.lock_modules,
+                progress=progress,
+                find_module_calls=find_module_calls,
+            ),
         )
         diags.extend(installed.diagnostics)
         if installed.diagnostics.has_errors():
@@ -72,7 +81,9 @@ def initialize(root: str = ".", options: InitOptions | None = None, progress: Ca
     for node in tree.walk():
         sources.update(node.module.sources)
     if tree_diags.has_errors():
+        # The root was checked above, so these are the child modules' problems,
+        # which terraform reports while installing them, without the header.
         diags.extend(tree_diags)
-        return InitResult(diags, sources, configuration_invalid=True)
+        return InitResult(diags, sources)
     diags.extend(tree_diags)
     return InitResult(diags, sources)
