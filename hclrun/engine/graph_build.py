@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from hclrun.config.model import Check, Condition, ModuleCall, Output, ResourceDecl
+from hclrun.config.expressions import body_expressions, condition_expressions, resource_late_expressions
+from hclrun.config.expressions import resource_expressions as config_resource_expressions
+from hclrun.config.model import Check, ModuleCall, Output, ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, RESOURCE, VARIABLE, Node, node_key
@@ -129,47 +131,17 @@ def node_expressions(cg: ConfigGraph, node: Node) -> Iterator[tuple[Path, ast.Ex
             yield from ((path, e) for e in body_expressions(config.body))
 
 
-def body_expressions(body: ast.Body) -> Iterator[ast.Expression]:
-    for item in body.items:
-        if isinstance(item, ast.Attribute):
-            yield item.expr
-        else:
-            yield from body_expressions(item.body)
-
-
-def _conditions(conditions: tuple[Condition, ...]) -> Iterator[ast.Expression]:
-    for c in conditions:
-        if c.condition is not None:
-            yield c.condition
-        if c.error_message is not None:
-            yield c.error_message
-
-
 def resource_expressions(decl: ResourceDecl) -> Iterator[ast.Expression]:
-    if decl.count is not None:
-        yield decl.count
-    if decl.for_each is not None:
-        yield decl.for_each
-    if decl.body is not None:
-        yield from body_expressions(decl.body)
-    yield from decl.depends_on
-    lc = decl.lifecycle
-    yield from lc.replace_triggered_by
-    yield from _conditions(lc.preconditions)
-    yield from _conditions(lc.postconditions)
-    for p in decl.provisioners:
-        yield from body_expressions(p.body)
-        if p.connection is not None:
-            yield from body_expressions(p.connection)
-    if decl.connection is not None:
-        yield from body_expressions(decl.connection)
+    """Everything a resource block refers to, early and late."""
+    yield from config_resource_expressions(decl)
+    yield from resource_late_expressions(decl)
 
 
 def _output_expressions(output: Output) -> Iterator[ast.Expression]:
     if output.expr is not None:
         yield output.expr
     yield from output.depends_on
-    yield from _conditions(output.preconditions)
+    yield from condition_expressions(output.preconditions)
 
 
 def _call_expressions(call: ModuleCall) -> Iterator[ast.Expression]:
@@ -181,7 +153,7 @@ def _call_expressions(call: ModuleCall) -> Iterator[ast.Expression]:
 
 
 def _check_expressions(check: Check) -> Iterator[ast.Expression]:
-    yield from _conditions(check.asserts)
+    yield from condition_expressions(check.asserts)
 
 
 def reference_targets(cg: ConfigGraph, path: Path, traversal: tuple[ast.Traverser, ...]) -> list[Node]:
