@@ -54,13 +54,13 @@ class WorkingDir:
         """The module tree; with ``validate`` also every problem ``validate`` reports."""
         if not module_files(self.path):
             return Configuration(None, empty=True)
+        tree, diags = load_tree(self.path)
         if validate:
-            from hclrun.validation import validate_tree
+            from hclrun.validation.run import check_tree
 
-            checked = validate_tree(self.path)
+            checked = check_tree(tree, Diagnostics(diags), self.path)
             if not checked.valid:
                 return Configuration(None, checked.sources, checked.diagnostics)
-        tree, diags = load_tree(self.path)
         sources: dict[str, bytes] = {}
         for node in tree.walk():
             sources.update(node.module.sources)

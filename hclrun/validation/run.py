@@ -22,6 +22,11 @@ class ValidationResult:
 def validate_tree(root: str = ".") -> ValidationResult:
     """Load the module tree under ``root`` and check it; every problem found, in one result."""
     tree, diags = load_tree(root)
+    return check_tree(tree, diags, root)
+
+
+def check_tree(tree: ModuleNode, diags: Diagnostics, root: str = ".") -> ValidationResult:
+    """Check an already loaded module tree; ``diags`` holds the loading problems and receives the rest."""
     sources: dict[str, bytes] = {}
     for node in tree.walk():
         sources.update(node.module.sources)
