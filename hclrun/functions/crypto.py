@@ -14,10 +14,7 @@ import hashlib
 import re
 import uuid as _uuid
 from collections.abc import Callable
-
-import bcrypt as _bcrypt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from typing import TYPE_CHECKING
 
 from hclrun.functions.registry import FunctionContext
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
@@ -25,6 +22,12 @@ from hclrun.values import number as num
 from hclrun.values.strings import go_quote
 from hclrun.values.types import NUMBER, STRING, Type
 from hclrun.values.value import Value
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+# bcrypt and cryptography load on the first call that needs them: they cost more
+# to import than every other function family together.
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _BCRYPT_DEFAULT_COST = 10
@@ -83,6 +86,8 @@ def _bcrypt_impl(args: list[Value], _ret: Type) -> Value:
         )
     if len(password) > 72:
         raise FunctionCallError("error occured generating password bcrypt: password length exceeds 72 bytes")
+    import bcrypt as _bcrypt
+
     hashed = _bcrypt.hashpw(password, _bcrypt.gensalt(rounds=cost, prefix=b"2a"))
     return Value.string(hashed.decode("ascii"))
 
@@ -143,6 +148,8 @@ def _pem_block(text: str) -> tuple[str, dict[str, str], bytes] | None:
 
 def _load_der(der: bytes, encoding: str) -> object:
     label = _DER_LABELS[encoding]
+    from cryptography.hazmat.primitives import serialization
+
     pem = f"-----BEGIN {label}-----\n{base64.encodebytes(der).decode('ascii')}-----END {label}-----\n"
     return serialization.load_pem_private_key(pem.encode("ascii"), password=None)
 
@@ -157,6 +164,9 @@ def _parses_as(der: bytes, encoding: str) -> bool:
 
 def load_rsa_private_key(text: str) -> rsa.RSAPrivateKey:
     """Read a PEM private key as the reference does; ValueError with its wording otherwise."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     block = _pem_block(text)
     if block is None:
         raise ValueError("invalid private key: ssh: no key found")

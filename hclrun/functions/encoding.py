@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from hclrun.functions.encoding_csv import CSVParseError, read_records
 from hclrun.functions.encoding_text import lookup_encoding
-from hclrun.functions.encoding_yaml import YAMLDecodeError, yaml_decode
 from hclrun.functions.encoding_yaml_emit import yaml_document
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
 from hclrun.values.strings import go_quote
@@ -156,6 +155,9 @@ def _jsondecode(args: list[Value], _ret: Type) -> Value:
 
 
 def _yamldecode_value(text: str) -> Value:
+    # PyYAML loads on the first yamldecode call, not with the function table.
+    from hclrun.functions.encoding_yaml import YAMLDecodeError, yaml_decode
+
     try:
         return yaml_decode(text)
     except YAMLDecodeError as exc:

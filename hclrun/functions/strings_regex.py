@@ -10,9 +10,8 @@ rules for successive empty matches in "find all" and "replace all", and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
-
-import re2
 
 from hclrun.functions.spec import ArgError, FunctionCallError
 from hclrun.values.types import DYNAMIC, STRING, ListType, ObjectType, TupleType, Type
@@ -38,8 +37,15 @@ _GO_ERROR_CODES = {
     "bad repetition operator: **": "invalid nested repetition operator",
 }
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False
+
+@cache
+def _re2() -> tuple[Any, Any]:
+    """The ``re2`` module and its compile options, imported on the first pattern compiled."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    return re2, options
 
 
 class RegexSyntaxError(Exception):
@@ -64,8 +70,9 @@ def _syntax_error(exc: Exception) -> RegexSyntaxError:
 
 def compile_pattern(pattern: str) -> Any:
     """Compile an RE2 pattern; raises RegexSyntaxError."""
+    re2, options = _re2()
     try:
-        return re2.compile(pattern, _OPTIONS)
+        return re2.compile(pattern, options)
     except re2.error as exc:
         raise _syntax_error(exc) from None
 
