@@ -8,10 +8,31 @@ environment, variable files and the command line
 (:func:`collect_root_variables`).
 """
 
-from hclrun.config.inputvars import collect_root_variables
-from hclrun.config.loader import load_module
-from hclrun.config.model import Local, Module, ModuleCall, Output, ResourceDecl, Variable
-from hclrun.config.scope import ConsoleScopeOptions, console_scope
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hclrun.config.inputvars import collect_root_variables
+    from hclrun.config.loader import load_module
+    from hclrun.config.model import Local, Module, ModuleCall, Output, ResourceDecl, Variable
+    from hclrun.config.scope import ConsoleScopeOptions, console_scope
+
+# Public names load their modules on first use: loading a module tree must not pay for
+# variable input or console scopes.
+_EXPORTS: dict[str, str] = {
+    "ConsoleScopeOptions": "hclrun.config.scope",
+    "Local": "hclrun.config.model",
+    "Module": "hclrun.config.model",
+    "ModuleCall": "hclrun.config.model",
+    "Output": "hclrun.config.model",
+    "ResourceDecl": "hclrun.config.model",
+    "Variable": "hclrun.config.model",
+    "collect_root_variables": "hclrun.config.inputvars",
+    "console_scope": "hclrun.config.scope",
+    "load_module": "hclrun.config.loader",
+}
 
 __all__ = [
     "ConsoleScopeOptions",
@@ -25,3 +46,12 @@ __all__ = [
     "console_scope",
     "load_module",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

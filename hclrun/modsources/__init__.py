@@ -10,18 +10,45 @@ parsing ``source`` addresses (``source_address``), version constraints
 
 from __future__ import annotations
 
-from hclrun.modsources.calls import ModuleCall, find_module_calls
-from hclrun.modsources.installer import InstallOptions, InstallResult, install_modules
-from hclrun.modsources.lockfile import LOCK_FILE_NAME, ModuleLock
-from hclrun.modsources.manifest import ManifestRecord, read_manifest
-from hclrun.modsources.source_address import (
-    LocalSource,
-    ModuleSource,
-    RegistrySource,
-    RemoteSource,
-    parse_module_source,
-)
-from hclrun.modsources.versions import Version, VersionConstraints, VersionError, newest_allowed
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hclrun.modsources.calls import ModuleCall, find_module_calls
+    from hclrun.modsources.installer import InstallOptions, InstallResult, install_modules
+    from hclrun.modsources.lockfile import LOCK_FILE_NAME, ModuleLock
+    from hclrun.modsources.manifest import ManifestRecord, read_manifest
+    from hclrun.modsources.source_address import (
+        LocalSource,
+        ModuleSource,
+        RegistrySource,
+        RemoteSource,
+        parse_module_source,
+    )
+    from hclrun.modsources.versions import Version, VersionConstraints, VersionError, newest_allowed
+
+# Public names load their modules on first use: parsing a source address must not pay
+# for the installer and its network code.
+_EXPORTS: dict[str, str] = {
+    "LOCK_FILE_NAME": "hclrun.modsources.lockfile",
+    "InstallOptions": "hclrun.modsources.installer",
+    "InstallResult": "hclrun.modsources.installer",
+    "LocalSource": "hclrun.modsources.source_address",
+    "ManifestRecord": "hclrun.modsources.manifest",
+    "ModuleCall": "hclrun.modsources.calls",
+    "ModuleLock": "hclrun.modsources.lockfile",
+    "ModuleSource": "hclrun.modsources.source_address",
+    "RegistrySource": "hclrun.modsources.source_address",
+    "RemoteSource": "hclrun.modsources.source_address",
+    "Version": "hclrun.modsources.versions",
+    "VersionConstraints": "hclrun.modsources.versions",
+    "VersionError": "hclrun.modsources.versions",
+    "find_module_calls": "hclrun.modsources.calls",
+    "install_modules": "hclrun.modsources.installer",
+    "newest_allowed": "hclrun.modsources.versions",
+    "parse_module_source": "hclrun.modsources.source_address",
+    "read_manifest": "hclrun.modsources.manifest",
+}
 
 __all__ = [
     "LOCK_FILE_NAME",
@@ -43,3 +70,12 @@ __all__ = [
     "parse_module_source",
     "read_manifest",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -4,9 +4,28 @@ for writing providers (``framework``) and the built-in providers, one
 subpackage each (``terraform``, ``null``, ``random``, ``local``, ``time``,
 ``external``)."""
 
-from hclrun.providers.protocol import Provider
-from hclrun.providers.registry import ProviderRegistry, resolve_source
-from hclrun.providers.schema import Attribute, Block, NestedBlock, ProviderSchema, Schema
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hclrun.providers.protocol import Provider
+    from hclrun.providers.registry import ProviderRegistry, resolve_source
+    from hclrun.providers.schema import Attribute, Block, NestedBlock, ProviderSchema, Schema
+
+# Public names load their modules on first use: reading a built-in schema must not pay
+# for the provider protocol or entry-point discovery.
+_EXPORTS: dict[str, str] = {
+    "Attribute": "hclrun.providers.schema",
+    "Block": "hclrun.providers.schema",
+    "NestedBlock": "hclrun.providers.schema",
+    "Provider": "hclrun.providers.protocol",
+    "ProviderRegistry": "hclrun.providers.registry",
+    "ProviderSchema": "hclrun.providers.schema",
+    "Schema": "hclrun.providers.schema",
+    "resolve_source": "hclrun.providers.registry",
+}
 
 __all__ = [
     "Attribute",
@@ -18,3 +37,12 @@ __all__ = [
     "Schema",
     "resolve_source",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

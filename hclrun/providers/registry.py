@@ -15,15 +15,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic
-from hclrun.providers.protocol import Provider
+
+if TYPE_CHECKING:  # parsing addresses does not need the protocol's classes
+    from hclrun.providers.protocol import Provider
 
 ENTRY_POINT_GROUP = "hclrun.providers"
 DEFAULT_HOST = "registry.terraform.io"
 BUILTIN_HOST = "terraform.io"
 
-ProviderFactory = Callable[[], Provider]
+ProviderFactory = Callable[[], "Provider"]
 
 _PART = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z-_]{0,62}[0-9A-Za-z])?$")
 

@@ -275,6 +275,14 @@ def load_provider_schema_resource(package: str, filename: str = "schema.json") -
     return load_provider_schema(json.loads(text), check=not package.startswith(BUILTIN_PACKAGE_PREFIX))
 
 
+def load_builtin_provider_schema(package: str) -> ProviderSchema:
+    """The schema a built-in provider package (``hclrun.providers.<name>``) ships, read
+    without importing the package, so that schema checks do not load provider code."""
+    leaf = package.removeprefix(BUILTIN_PACKAGE_PREFIX)
+    text = resources.files("hclrun.providers").joinpath(leaf, "schema.json").read_text("utf-8")
+    return load_provider_schema(json.loads(text), check=False)
+
+
 def _type(data: Any) -> Type:
     return type_from_json(json.dumps(data))
 

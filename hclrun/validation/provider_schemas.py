@@ -7,12 +7,11 @@ references only and their attributes are unknown values of any type.
 
 from __future__ import annotations
 
-import importlib
 from functools import cache
 
 from hclrun.config.model import Module, ResourceDecl
 from hclrun.providers.registry import BUILTINS, parse_source
-from hclrun.providers.schema import Block, ProviderSchema
+from hclrun.providers.schema import Block, ProviderSchema, load_builtin_provider_schema
 
 BUILTIN_TERRAFORM_SOURCE = "terraform.io/builtin/terraform"
 
@@ -34,8 +33,7 @@ def builtin_schema(source: str) -> ProviderSchema | None:
     package = BUILTINS.get((addr.hostname, addr.namespace, addr.type))
     if package is None:
         return None
-    provider = importlib.import_module(package).new_provider()
-    return provider.get_schema().schema
+    return load_builtin_provider_schema(package)
 
 
 def resource_schema(module: Module, resource: ResourceDecl) -> Block | None:
