@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hclrun.source import Range
 
@@ -57,10 +57,17 @@ class Diagnostic:
     # names as str, list indexes as int, map keys as values.errors.MapKey);
     # the engine maps it to the range of that attribute in the configuration.
     attribute_path: tuple[str | int, ...] | None = None
+    # The resource instance the problem arose in (``terraform_data.x[2]``),
+    # rendered as a ``with ADDR,`` line above the source snippet.
+    address: str = ""
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def with_address(self, address: str) -> Diagnostic:
+        """This diagnostic attributed to a resource instance (unless it already is)."""
+        return self if self.address else replace(self, address=address)
 
     @staticmethod
     def error(summary: str, detail: str = "", subject: Range | None = None, context: Range | None = None) -> Diagnostic:

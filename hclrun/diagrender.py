@@ -151,14 +151,16 @@ def wrap_words(text: str, limit: int) -> str:
 
 
 def _snippet(diag: Diagnostic, sources: Mapping[str, bytes], style: _Style) -> str:
-    """The ``on FILE line N`` header, source lines and value notes, with a trailing blank line."""
+    """The ``with ADDR,`` line, the ``on FILE line N`` header, source lines and
+    value notes, with a trailing blank line (none after a lone ``with`` line)."""
+    with_line = f"  with {diag.address},\n" if diag.address else ""
     subject = diag.subject
     if subject is None:
-        return ""
+        return with_line
     src = sources.get(subject.filename)
     if src is None:
         return (
-            f"  on {subject.filename} line {subject.start.line}:\n"
+            f"{with_line}  on {subject.filename} line {subject.start.line}:\n"
             "  (source code not available)\n\n"
         )
     hl_start, hl_end = subject.start.byte, subject.end.byte
@@ -181,7 +183,7 @@ def _snippet(diag: Diagnostic, sources: Mapping[str, bytes], style: _Style) -> s
 
     context = block_context(src, hl_start - 1)
     where = f", in {context}" if context else ""
-    out = [f"  on {subject.filename} line {subject.start.line}{where}:\n"]
+    out = [with_line, f"  on {subject.filename} line {subject.start.line}{where}:\n"]
     for i, line in enumerate(marked.split("\n")):
         out.append(f"{start_line + i:4d}: {line}\n")
     call = diag.function_call

@@ -5,7 +5,11 @@ a "main" node (create, update, read or no-op) and, for deletions and
 replacements, a "destroy" node. Edges:
 
 * a main node depends on what its resource's configuration depends on, and
-  whatever depended on the resource depends on all of its main nodes;
+  whatever depended on the resource depends on its main nodes: only on the
+  instances it names with a literal key (``many[1]``, ``many["a"]``) when
+  every reference it makes to the resource has one, as in Terraform, where a
+  failed instance skips only what names it (``many[*]``, ``many[count.index]``
+  or ``length(many)`` name the resource as a whole);
 * delete-then-create: the create waits for the destroy; create-then-delete:
   the destroy of the deposed object waits for the create and for the
   updates of everything that depends on the resource;
@@ -19,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hclrun.addrs import AbsResourceInstance, ConfigResource
+from hclrun.engine.apply_refs import NamedKeys, referenced_keys
 from hclrun.engine.graph_build import ConfigGraph
 from hclrun.engine.nodes import PROVIDER, RESOURCE, Node
 from hclrun.graph import Graph
@@ -126,11 +131,30 @@ def _config_edges(cg: ConfigGraph, g: Graph[ApplyNode], main_of: dict[Node, list
         sources: list[ApplyNode] = list(main_of.get(node, ())) if node.kind == RESOURCE else [node]
         if not sources:
             continue
+        keys_by_target: dict[Node, NamedKeys] | None = None
         for dep in deps:
             targets: list[ApplyNode] = list(main_of.get(dep, ())) if dep.kind == RESOURCE else [dep]
+            if len(targets) > 1:
+                if keys_by_target is None:
+                    keys_by_target = referenced_keys(cg, node)
+                targets = _named_instances(targets, keys_by_target.get(dep))
             for source in sources:
                 for target in targets:
                     g.add_edge(source, target)
+
+
+def _named_instances(mains: list[ApplyNode], keys: NamedKeys) -> list[ApplyNode]:
+    """The main nodes whose instance key is in ``keys``; all of them when ``keys``
+    is None (the resource named as a whole) or names no planned instance."""
+    if keys is None:
+        return mains
+    named: list[ApplyNode] = []
+    found: set[object] = set()
+    for main in mains:
+        if isinstance(main, InstanceNode) and main.addr.resource.key in keys:
+            named.append(main)
+            found.add(main.addr.resource.key)
+    return named if found == keys else mains
 
 
 def _provider_edges(cg: ConfigGraph, ag: ApplyGraph, destroys: list[InstanceNode]) -> None:

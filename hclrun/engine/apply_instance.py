@@ -6,11 +6,18 @@ every value the plan knew. The new object is recorded through the
 ``SyncState`` at once (one journal record), so every completed change
 survives whatever happens next. A create that fails leaves a tainted
 object when the provider says something was created.
+
+Provisioners run between the provider's work and the ``post_apply`` hook,
+as in Terraform: "Creation complete" (with the time the provisioners took)
+is reported only once they have succeeded, and a failed create-time
+provisioner taints the new object. Problems the provider reports are
+attributed to the resource instance.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hclrun.addrs import AbsProviderConfig, AbsResourceInstance, ConfigResource
@@ -43,6 +50,10 @@ INCONSISTENT_DETAIL = (
 )
 
 
+# Runs provisioners: given the object's value, returns diagnostics and whether it failed.
+Provision = Callable[[Value], tuple[Diagnostics, bool]]
+
+
 @dataclass
 class ApplyRequest:
     change: ResourceInstanceChange
@@ -53,6 +64,8 @@ class ApplyRequest:
     dependencies: tuple[ConfigResource, ...]
     hooks: Hooks
     create_before_destroy: bool = False
+    # Create-time provisioners, run once the object is created.
+    provision: Provision | None = None
 
 
 def _inconsistency(planned: Value, actual: Value, path: tuple = ()) -> tuple[tuple, str] | None:
@@ -99,9 +112,10 @@ def apply_change(req: ApplyRequest, state: SyncState, deposed_keys: dict[AbsReso
     if diags.has_errors():
         return None, diags, False
     config_plain, paths = unmark_paths(config)
+    where = str(addr)
     if change.action is Action.READ:
         read = req.provider.read_data_source(ReadDataSourceRequest(decl.type, config_plain))
-        diags.extend(read.diagnostics)
+        diags.extend(d.with_address(where) for d in read.diagnostics)
         if diags.has_errors():
             return None, diags, False
         value = mark_paths(read.state, [*paths, *schema_sensitive_paths(block, read.state)])
@@ -125,7 +139,7 @@ def apply_change(req: ApplyRequest, state: SyncState, deposed_keys: dict[AbsReso
     planned_response = req.provider.plan_resource_change(
         PlanResourceChangeRequest(decl.type, prior_plain, proposed_new(block, prior_plain, config_plain), config_plain, private)
     )
-    diags.extend(planned_response.diagnostics)
+    diags.extend(d.with_address(where) for d in planned_response.diagnostics)
     if diags.has_errors():
         return None, diags, False
     planned = planned_response.planned_state
@@ -135,7 +149,7 @@ def apply_change(req: ApplyRequest, state: SyncState, deposed_keys: dict[AbsReso
     response = req.provider.apply_resource_change(
         ApplyResourceChangeRequest(decl.type, prior_plain, planned, config_plain, planned_response.planned_private)
     )
-    diags.extend(response.diagnostics)
+    diags.extend(d.with_address(where) for d in response.diagnostics)
     new = response.new_state
     failed = diags.has_errors()
     if not failed:
@@ -167,9 +181,17 @@ def apply_change(req: ApplyRequest, state: SyncState, deposed_keys: dict[AbsReso
         state.set_current(addr, obj, provider_addr)
     elif new.is_null and not creating:
         state.set_current(addr, None, provider_addr)
+    created = creating and not failed
+    if created and req.provision is not None and not new.is_null:
+        prov_diags, prov_failed = req.provision(value)
+        diags.extend(prov_diags)
+        if prov_failed:
+            inst = state.resource_instance(addr)
+            if inst is not None and inst.current is not None:
+                state.set_current(addr, inst.current.tainted(), provider_addr)
     error = next((d.summary for d in diags if d.is_error), None)
     req.hooks.post_apply(addr, action, time.monotonic() - started, value_id(value), error)
-    return value, diags, creating and not failed
+    return value, diags, created
 
 
 def destroy_object(
@@ -180,7 +202,9 @@ def destroy_object(
     deposed: str,
     state: SyncState,
     hooks: Hooks,
+    provision: Provision | None = None,
 ) -> Diagnostics:
+    """Delete one object; ``provision`` (destroy-time provisioners) runs first, and a failure keeps it."""
     diags = Diagnostics()
     addr = change.addr
     inst = state.resource_instance(addr)
@@ -196,6 +220,13 @@ def destroy_object(
     prior = unmark_paths(object_value(obj, block.implied_type))[0]
     hooks.pre_apply(addr, Action.DELETE)
     started = time.monotonic()
+    if provision is not None:
+        prov_diags, prov_failed = provision(prior)
+        diags.extend(prov_diags)
+        if prov_failed:
+            failure = next((d.summary for d in diags if d.is_error), "provisioner failed")
+            hooks.post_apply(addr, Action.DELETE, time.monotonic() - started, value_id(prior), failure)
+            return diags
     null = Value.null(block.implied_type)
     response = provider.apply_resource_change(
         ApplyResourceChangeRequest(addr.resource.resource.type, prior, null, null, obj.private or b"")

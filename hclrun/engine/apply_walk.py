@@ -21,10 +21,11 @@ from hclrun.addrs import (
     AbsResourceInstance,
     ResourceMode,
 )
+from hclrun.config.model import ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.apply_graph import ApplyNode, InstanceNode, build_apply_graph
-from hclrun.engine.apply_instance import ApplyRequest, apply_change, destroy_object
+from hclrun.engine.apply_instance import ApplyRequest, Provision, apply_change, destroy_object
 from hclrun.engine.dependencies import DependencySets
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
@@ -36,10 +37,12 @@ from hclrun.engine.options import ApplyOptions
 from hclrun.engine.plan_walk import _schema_lookup
 from hclrun.engine.providers import ProviderSet
 from hclrun.engine.provisioners import run_provisioners
+from hclrun.eval.scope import Scope
 from hclrun.graph import walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.states.model import OutputValue, State
+from hclrun.states.objects import ObjectStatus
 from hclrun.states.sync import SyncState
 from hclrun.values.value import SENSITIVE, Value
 
@@ -91,12 +94,8 @@ class Applier(NodeEvaluator):
             return diags
         value = self.data.outputs.get((ROOT_MODULE_INSTANCE, node.name))
         output = self.cg.modules[()].module.outputs[node.name]
-        if value is not None and value.is_null:
-            # Terraform keeps no null root outputs in the state.
-            self.state.set_output(node.name, None)
-        elif value is not None and value.is_wholly_known:
-            plain, marks = value.unmark_deep()
-            self.state.set_output(node.name, OutputValue(plain, output.sensitive or SENSITIVE in marks))
+        if value is not None:
+            store_output(self.state, node.name, value, output.sensitive)
         return diags
 
     def _binding(self, addr: AbsResourceInstance, node: Node) -> dict[str, Value]:
@@ -130,18 +129,11 @@ class Applier(NodeEvaluator):
                 deposed = self.deposed_keys.get(addr, "")
                 if not deposed:
                     return diags
-            if decl is not None and change.action is not Action.FORGET and any(
-                p.when == "destroy" for p in decl.provisioners
-            ):
-                scope = self.data.bind(addr.module, {**self._binding(addr, cnode), "self": change.before or Value.null()})  # type: ignore[arg-type]
-                prov_diags, failed = run_provisioners(
-                    addr, decl.provisioners, "destroy", scope, self.options.hooks, self.options.environment
-                )
-                diags.extend(prov_diags)
-                if failed:
-                    return diags
+            provision = None
+            if not deposed and decl is not None and cnode is not None and change.action is not Action.FORGET:
+                provision = self._destroy_provisioners(node, decl, cnode)
             diags.extend(
-                destroy_object(change, impl, schema, change.provider, deposed, self.state, self.options.hooks)
+                destroy_object(change, impl, schema, change.provider, deposed, self.state, self.options.hooks, provision)
             )
             return diags
         if change.action is Action.NO_OP:
@@ -164,25 +156,60 @@ class Applier(NodeEvaluator):
             return diags
         scope = self.data.bind(addr.module, self._binding(addr, cnode))
         deps = self.deps.recorded(cnode) if mode is ResourceMode.MANAGED else ()
-        value, apply_diags, created = apply_change(
-            ApplyRequest(change, decl, impl, schema, scope, deps, self.options.hooks, cnode in self.cbd),
+        provision = self._create_provisioners(addr, decl, scope) if decl.provisioners else None
+        value, apply_diags, _ = apply_change(
+            ApplyRequest(change, decl, impl, schema, scope, deps, self.options.hooks, cnode in self.cbd, provision),
             self.state,
             self.deposed_keys,
         )
         diags.extend(apply_diags)
         if value is not None:
             self.data.set_instance(addr, value)
-        if created and not diags.has_errors() and value is not None:
-            self_scope = scope.child({"self": value})
-            prov_diags, failed = run_provisioners(
-                addr, decl.provisioners, "create", self_scope, self.options.hooks, self.options.environment
-            )
-            diags.extend(prov_diags)
-            if failed:
-                inst = self.state.resource_instance(addr)
-                if inst is not None and inst.current is not None:
-                    self.state.set_current(addr, inst.current.tainted(), change.provider)
         return diags
+
+    def _create_provisioners(self, addr: AbsResourceInstance, decl: ResourceDecl, scope: Scope) -> Provision:
+        def provision(value: Value) -> tuple[Diagnostics, bool]:
+            return run_provisioners(
+                addr, decl.provisioners, "create", scope.child({"self": value}), self.options.hooks, self.options.environment
+            )
+
+        return provision
+
+    def _destroy_provisioners(self, node: InstanceNode, decl: ResourceDecl, cnode: Node) -> Provision | None:
+        """Destroy-time provisioners of the current object; Terraform runs none for a tainted one."""
+        if not any(p.when == "destroy" for p in decl.provisioners):
+            return None
+        addr = node.addr
+        inst = self.state.resource_instance(addr)
+        if inst is None or inst.current is None or inst.current.status is ObjectStatus.TAINTED:
+            return None
+        before = self.ag.changes[node].before
+        self_value = before if before is not None else Value.null()
+
+        def provision(_prior: Value) -> tuple[Diagnostics, bool]:
+            scope = self.data.bind(addr.module, {**self._binding(addr, cnode), "self": self_value})
+            return run_provisioners(addr, decl.provisioners, "destroy", scope, self.options.hooks, self.options.environment)
+
+        return provision
+
+
+def store_output(state: SyncState, name: str, value: Value, sensitive: bool) -> None:
+    """Record a root output's value once it is wholly known; Terraform keeps no null ones."""
+    if value.is_null:
+        state.set_output(name, None)
+    elif value.is_wholly_known:
+        plain, marks = value.unmark_deep()
+        state.set_output(name, OutputValue(plain, sensitive or SENSITIVE in marks))
+
+
+def _record_planned_outputs(plan: Plan, state: SyncState) -> None:
+    """Root outputs the plan already knew: Terraform's plan records them in the
+    state the apply starts from, so they stay even when what they refer to fails."""
+    if plan.mode is PlanMode.DESTROY:
+        return
+    for change in plan.output_changes:
+        if change.action is not Action.DELETE and change.after is not None and change.addr.module.is_root:
+            store_output(state, change.addr.name, change.after, change.sensitive)
 
 
 def _record_plan_results(plan: Plan, state: SyncState) -> None:
@@ -277,6 +304,7 @@ def _apply_walk(
     if diags.has_errors():
         return state.read(lambda s: s), diags
     _record_plan_results(plan, state)
+    _record_planned_outputs(plan, state)
     data = EvalData(
         cg.modules,
         plan.prior_state,
@@ -300,10 +328,9 @@ def _apply_walk(
         if change.action is Action.DELETE:
             state.set_output(change.addr.name, None)
     if result.interrupted or (options.stop_event is not None and options.stop_event.is_set()):
-        diags.add(
-            # Terraform's wording; the state records every change that completed.
-            Diagnostic.error("execution halted")
-        )
+        # Terraform's wording, reported before what failed because of the
+        # interrupt; the state records every change that completed.
+        diags.insert(0, Diagnostic.error("execution halted"))
     if plan.mode is PlanMode.DESTROY:
         for name in list(state.read(lambda s: list(s.outputs))):
             state.set_output(name, None)

@@ -32,6 +32,12 @@ class Hooks:
     def provisioner_output(self, addr: AbsResourceInstance, provisioner: str, line: str) -> None:
         pass
 
+    def pre_provision(self, addr: AbsResourceInstance, provisioner: str) -> None:
+        pass
+
+    def post_provision(self, addr: AbsResourceInstance, provisioner: str, failed: bool) -> None:
+        pass
+
 
 @dataclass
 class PlanOptions:

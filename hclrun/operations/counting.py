@@ -45,3 +45,9 @@ class CountingHooks(Hooks):
 
     def provisioner_output(self, addr: AbsResourceInstance, provisioner: str, line: str) -> None:
         self.inner.provisioner_output(addr, provisioner, line)
+
+    def pre_provision(self, addr: AbsResourceInstance, provisioner: str) -> None:
+        self.inner.pre_provision(addr, provisioner)
+
+    def post_provision(self, addr: AbsResourceInstance, provisioner: str, failed: bool) -> None:
+        self.inner.post_provision(addr, provisioner, failed)

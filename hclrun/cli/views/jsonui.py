@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hclrun.addrs import AbsResourceInstance
-from hclrun.cli.views.progress import duration_text
+from hclrun.cli.views.progress import duration_text, output_lines
 from hclrun.cli.views.stream import Output
 from hclrun.diagnostics import Diagnostic
 from hclrun.engine import Hooks
@@ -42,6 +42,17 @@ _DONE = {
     "read": "Read complete",
 }
 
+# The streaming UI's names for replacement reasons (the others are the plan's names).
+_REASONS = {
+    ActionReason.REPLACE_BECAUSE_TAINTED: "tainted",
+    ActionReason.REPLACE_BY_REQUEST: "requested",
+    ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE: "cannot_update",
+    ActionReason.REPLACE_BY_TRIGGERS: "replace_triggered_by",
+}
+
+# Terraform's noun for an action, in "x: Creation errored after 0s".
+_NOUN = {"create": "Creation", "update": "Modifications", "delete": "Destruction", "replace": "Creation", "read": "Refresh"}
+
 
 def timestamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -60,6 +71,19 @@ def resource_data(addr: AbsResourceInstance) -> dict[str, Any]:
         "resource_name": resource.name,
         "resource_key": key,
     }
+
+
+def _with_address(doc: dict[str, Any], diag: Diagnostic) -> dict[str, Any]:
+    """``doc`` with the resource instance address after ``detail``, where terraform puts it."""
+    if not diag.address:
+        return doc
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        out[key] = value
+        if key == "detail":
+            out["address"] = diag.address
+    out.setdefault("address", diag.address)
+    return out
 
 
 class JsonView:
@@ -81,7 +105,7 @@ class JsonView:
         for diag in diags:
             level = "error" if diag.is_error else "warn"
             prefix = "Error: " if diag.is_error else "Warning: "
-            self.emit(prefix + product(diag.summary), "diagnostic", level, diagnostic=diagnostic_json(diag, sources))
+            self.emit(prefix + product(diag.summary), "diagnostic", level, diagnostic=_with_address(diagnostic_json(diag, sources), diag))
 
     def planned_changes(self, plan: Plan) -> None:
         for change in plan.changes:
@@ -91,8 +115,8 @@ class JsonView:
             body: dict[str, Any] = {"resource": resource_data(change.addr), "action": name if name != "noop" else "move"}
             if change.is_moved and change.prev_run_addr is not None:
                 body["previous_resource"] = resource_data(change.prev_run_addr)
-            if change.reason is not ActionReason.NONE and name == "replace":
-                body["reason"] = change.reason.value
+            if change.reason is not ActionReason.NONE:
+                body["reason"] = _REASONS.get(change.reason, change.reason.value)
             verb = _PLAN_VERBS.get(name, "move")
             self.emit(f"{change.addr}: Plan to {verb}", "planned_change", change=body)
 
@@ -108,6 +132,12 @@ class JsonView:
 
     def outputs(self, outputs: Mapping[str, dict[str, Any]]) -> None:
         self.emit(f"Outputs: {len(outputs)}", "outputs", outputs=dict(outputs))
+
+
+def _hook_action(action: Action) -> str:
+    """The action a progress message names: a replacement reports its halves as create and delete."""
+    name = _ACTION_NAMES.get(action, "update")
+    return "create" if name == "replace" else name
 
 
 class JsonProgress(Hooks):
@@ -126,7 +156,7 @@ class JsonProgress(Hooks):
         self.view.emit(f"{addr}: Refresh complete [id={id}]", "refresh_complete", hook=hook)
 
     def pre_apply(self, addr: AbsResourceInstance, action: Action) -> None:
-        name = _ACTION_NAMES.get(action, "update")
+        name = _hook_action(action)
         hook: dict[str, Any] = {"resource": resource_data(addr), "action": name}
         shown = self.ids.get(addr, "") if name in ("update", "delete") else ""
         message = f"{addr}: {_START[name]}"
@@ -140,11 +170,11 @@ class JsonProgress(Hooks):
     def post_apply(
         self, addr: AbsResourceInstance, action: Action, elapsed: float, id: str, error: str | None
     ) -> None:
-        name = _ACTION_NAMES.get(action, "update")
+        name = _hook_action(action)
         hook: dict[str, Any] = {"resource": resource_data(addr), "action": name}
         if error is not None:
             hook["elapsed_seconds"] = int(elapsed)
-            self.view.emit(f"{addr}: {_START[name][:-3]} errored after {duration_text(elapsed)}", "apply_errored", "error", hook=hook)
+            self.view.emit(f"{addr}: {_NOUN[name]} errored after {duration_text(elapsed)}", "apply_errored", hook=hook)
             return
         message = f"{addr}: {_DONE[name]} after {duration_text(elapsed)}"
         if id and name != "delete":
@@ -152,3 +182,20 @@ class JsonProgress(Hooks):
             message += f" [id={id}]"
         hook["elapsed_seconds"] = int(elapsed)
         self.view.emit(message, "apply_complete", hook=hook)
+
+    def pre_provision(self, addr: AbsResourceInstance, provisioner: str) -> None:
+        hook = {"resource": resource_data(addr), "provisioner": provisioner}
+        self.view.emit(f"{addr}: Provisioning with '{provisioner}'...", "provision_start", hook=hook)
+
+    def provisioner_output(self, addr: AbsResourceInstance, provisioner: str, line: str) -> None:
+        for text in output_lines(line):
+            if text:
+                hook = {"resource": resource_data(addr), "provisioner": provisioner, "output": text}
+                self.view.emit(f"{addr}: ({provisioner}): {text}", "provision_progress", hook=hook)
+
+    def post_provision(self, addr: AbsResourceInstance, provisioner: str, failed: bool) -> None:
+        hook = {"resource": resource_data(addr), "provisioner": provisioner}
+        if failed:
+            self.view.emit(f"{addr}: ({provisioner}) Provisioning errored", "provision_errored", hook=hook)
+        else:
+            self.view.emit(f"{addr}: ({provisioner}) Provisioning complete", "provision_complete", hook=hook)

@@ -26,6 +26,28 @@ _VERBS: dict[Action, tuple[str, str, str]] = {
 }
 
 
+# Go's unicode.IsSpace: what Terraform trims from the end of each output line.
+_GO_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def output_lines(message: str) -> list[str]:
+    """A provisioner's output message split as Terraform splits it (at a line feed,
+    or where there is none left at a carriage return), each piece without
+    trailing white space; blank pieces are kept."""
+    lines: list[str] = []
+    rest = message
+    while rest:
+        at = rest.find("\n")
+        if at < 0:
+            at = rest.find("\r")
+        if at < 0:
+            piece, rest = rest, ""
+        else:
+            piece, rest = rest[:at], rest[at + 1 :]
+        lines.append(piece.removesuffix("\r").rstrip(_GO_SPACE))
+    return lines
+
+
 def duration_text(seconds: float) -> str:
     """Go's ``Duration.String()`` of a whole number of seconds: ``0s``, ``10s``, ``1m5s``, ``1h0m3s``."""
     total = int(seconds)
@@ -107,11 +129,17 @@ class HumanProgress(Hooks):
             text += f" [id={id}]"
         self._line(text, double_reset=False)
 
+    def pre_provision(self, addr: AbsResourceInstance, provisioner: str) -> None:
+        self._line(f"{addr}: Provisioning with '{provisioner}'...")
+
     def provisioner_output(self, addr: AbsResourceInstance, provisioner: str, line: str) -> None:
+        # Blank lines are dropped, but a message with nothing else still prints an empty line.
         if self.output.color:
-            self.output.write(f"\x1b[0m\x1b[1m{addr} ({provisioner}):\x1b[0m \x1b[0m{line}\n")
+            prefix = f"\x1b[0m\x1b[1m{addr} ({provisioner}):\x1b[0m \x1b[0m"
         else:
-            self.output.write(f"{addr} ({provisioner}): {line}\n")
+            prefix = f"{addr} ({provisioner}): "
+        shown = [prefix + text for text in output_lines(line) if text]
+        self.output.write("\n".join(shown) + "\n")
 
     def stop_all(self) -> None:
         with self._lock:
