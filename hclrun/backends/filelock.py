@@ -67,8 +67,8 @@ class FileLock:
             raise LockError(f'lock ID "{lock_id}" does not match existing lock ID "{self.lock_id}"', self.holder())
         try:
             os.unlink(self.info_path)
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # as Terraform: a directory that became read-only keeps a stale info file; the lock is the flock
         os.close(self._fd)
         self._fd = -1
         self.lock_id = ""

@@ -6,7 +6,8 @@ The default workspace lives in ``terraform.tfstate``; others in
 (the content before this process first replaced it) and, while a command
 runs, ``terraform.tfstate.journal`` (changes not yet in the full state).
 
-Writes are atomic (see ``fileio``) and the files are private (mode 0600).
+Writes are atomic where the directory allows it (see ``fileio``) and the files
+are private (mode 0600).
 A journal left behind by a crash is replayed by the next ``get_state``:
 persisted when the lock is free or held by us, otherwise only shown.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from hclrun.backends.fileio import atomic_write, read_bytes
+from hclrun.backends.fileio import durable_write, go_error, read_bytes, state_file_refused
 from hclrun.backends.filelock import FileLock
 from hclrun.backends.protocol import DEFAULT_WORKSPACE, LockError, LockInfo
 from hclrun.backends.workspaces import invalid_name_diagnostics
@@ -42,6 +43,10 @@ class LocalBackend:
 
     def _abs(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(self.working_dir, path)
+
+    def _shown(self, path: str) -> str:
+        """``path`` as messages name it: relative to the working directory unless configured absolute."""
+        return path if os.path.isabs(self.path) else os.path.relpath(path, self.working_dir)
 
     def state_path(self, workspace: str) -> str:
         if workspace == DEFAULT_WORKSPACE:
@@ -149,16 +154,20 @@ class LocalBackend:
                 pass  # a running command owns the journal: show its changes, leave the files alone
         persist = lock.held
         try:
+            if os.path.getsize(jpath) == 0:  # retired when the state went to errored.tfstate
+                if persist:
+                    _discard(jpath)
+                return file
             if file is None:
                 if header is None:
                     if persist:
-                        os.unlink(jpath)
+                        _discard(jpath)
                     return None
                 file = StateFile(lineage=header[0], serial=header[1])
             if header is not None and (header[0] != file.lineage or header[1] < file.serial):
                 # The full state was written after the journal: it already holds these changes.
                 if persist:
-                    os.unlink(jpath)
+                    _discard(jpath)
                 return file
             result = replay(jpath, file.state, file.lineage, file.serial)
             if result.problem and result.applied == 0:
@@ -173,7 +182,7 @@ class LocalBackend:
             diags.extend(put_diags)
             if put_diags.has_errors():
                 return file
-            os.unlink(jpath)
+            _discard(jpath)
             detail = (
                 f"The previous command did not finish writing the state for workspace \"{workspace}\". "
                 f"{result.applied} recorded change batch(es) from {jpath} were applied to the state and saved "
@@ -201,25 +210,42 @@ class LocalBackend:
         if previous == text:
             return diags
         meta = self._stored_meta(workspace, previous)
+        stored_serial = file.serial
         if meta is None:
             text = _with_serial(text, file.serial, file.serial + 1)
             file.serial += 1
         elif meta[0] == file.lineage and file.serial <= meta[1]:
             text = _with_serial(text, file.serial, meta[1] + 1)
             file.serial = meta[1] + 1
-        path = self.state_path(workspace)
-        try:
-            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-            if previous is not None and workspace not in self._backed_up:
-                atomic_write(self.backup_path(workspace), previous.encode("utf-8"))
-            atomic_write(path, text.encode("utf-8"))
-        except OSError as err:
-            diags.error("Failed to save state", f"Error saving state: failed to write {path}: {err.strerror}.")
+        problem = self._store(workspace, previous, text)
+        if problem:
+            file.serial = stored_serial  # unsaved: errored.tfstate carries the serial it was loaded with, as Terraform's does
+            diags.error("Failed to save state", f"Error saving state: {problem}")
             return diags
         self._backed_up.add(workspace)
         self._last_text[workspace] = text
         self._last_meta[workspace] = (file.lineage, file.serial)
         return diags
+
+    def _store(self, workspace: str, previous: str | None, text: str) -> str:
+        """Write the backup (once per process) and the state; the problem in
+        Terraform's words, or ``""``."""
+        path = self.state_path(workspace)
+        try:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        except OSError as err:
+            return f"mkdir {self._shown(os.path.dirname(path))}: {go_error(err)}"
+        if previous is not None and workspace not in self._backed_up:
+            backup = self.backup_path(workspace)
+            try:
+                durable_write(backup, previous.encode("utf-8"))
+            except OSError as err:
+                return f"failed to create local state backup file: open {self._shown(backup)}: {go_error(err)}"
+        try:
+            durable_write(path, text.encode("utf-8"))
+        except OSError as err:
+            return f"open {self._shown(path)}: {go_error(err)}"
+        return ""
 
     def _stored_meta(self, workspace: str, previous: str | None) -> tuple[str, int] | None:
         """Lineage and serial of the stored state (from memory when this backend read or wrote it)."""
@@ -240,10 +266,22 @@ class LocalBackend:
         return lock
 
     def lock(self, workspace: str, info: LockInfo) -> str:
+        """Terraform opens (creating) the state file to lock it and then writes the
+        lock info beside it; either failing is a ``LockError`` in its words."""
         path = self.state_path(workspace)
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        info.path = os.path.relpath(path, self.working_dir) if not os.path.isabs(self.path) else path
-        return self._lock_for(workspace).acquire(info)
+        info.path = self._shown(path)
+        try:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        except OSError as err:
+            raise LockError(f"mkdir {self._shown(os.path.dirname(path))}: {go_error(err)}") from None
+        refused = state_file_refused(path)
+        if refused:
+            raise LockError(f"open {info.path}: {refused}")
+        try:
+            return self._lock_for(workspace).acquire(info)
+        except OSError as err:
+            shown_info = self._shown(self.lock_info_path(workspace))
+            raise LockError(f'could not write lock info for "{info.path}": open {shown_info}: {go_error(err)}') from None
 
     def unlock(self, workspace: str, lock_id: str) -> None:
         """Release our lock, or break another process's lock with its ID (``force-unlock``)."""
@@ -254,6 +292,15 @@ class LocalBackend:
     def open_journal(self, workspace: str, base: StateFile) -> Journal | None:
         """Start the journal for changes made on top of ``base``; raises ``OSError`` when it cannot be created."""
         return Journal.create(self.journal_path(workspace), base.lineage, base.serial)
+
+
+def _discard(path: str) -> None:
+    """Remove a replayed or superseded journal; one in a directory we may no longer
+    write stays, and the next load sees the full state is newer and skips it."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _managed_objects(file: StateFile) -> list[str]:

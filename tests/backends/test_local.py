@@ -62,7 +62,7 @@ def test_atomic_write_keeps_old_state_on_failure(tmp_path: Path, monkeypatch: py
     file.state.set_current(RES.instance(9), obj(9), PROVIDER)
     diags = backend.put_state(DEFAULT_WORKSPACE, file)
     assert diags.has_errors() and diags[0].summary == "Failed to save state"
-    assert "No space left on device" in diags[0].detail
+    assert "no space left on device" in diags[0].detail  # Go's wording, as terraform prints it
     assert (tmp_path / "terraform.tfstate").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -135,7 +135,7 @@ def test_errored_state_when_the_state_cannot_be_written(tmp_path: Path) -> None:
     session.sync.set_current(RES.instance(0), obj(0), PROVIDER)
     diags = session.finish()
     assert [d.summary for d in diags] == ["Failed to save state", "Failed to persist state to backend"]
-    assert "terraform state push errored.tfstate" in diags[1].detail
+    assert "hclrun state push errored.tfstate" in diags[1].detail
     saved, read_diags = read_state_file((tmp_path / "errored.tfstate").read_bytes())
     assert saved is not None and not read_diags
     assert [str(a) for a in saved.state.resource_instance_addrs()] == ["terraform_data.x[0]"]
