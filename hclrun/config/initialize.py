@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from hclrun.config.loader import load_module
+from hclrun.config.loader import ParseCache, display_name, load_module, load_module_parts, module_files
+from hclrun.config.model import Module
 from hclrun.config.tree import load_tree
 from hclrun.diagnostics import Diagnostics
+
+if TYPE_CHECKING:
+    from hclrun.modsources.calls import ModuleCall as InstallCall
 
 
 @dataclass
@@ -33,6 +38,45 @@ class InitResult:
     @property
     def ok(self) -> bool:
         return not self.diagnostics.has_errors()
+
+
+class RunLoads:
+    """Module directories loaded during one ``init``: the installer asks for their module
+    calls and the tree check afterwards reuses the same loads, so each file is parsed
+    once. A directory whose files changed in between (a fetch replaced it) is loaded again.
+    """
+
+    def __init__(self) -> None:
+        self.files: ParseCache = {}
+        self.modules: dict[str, tuple[Module, Diagnostics, Diagnostics]] = {}
+
+    def load(self, directory: str) -> tuple[Module, Diagnostics, Diagnostics]:
+        found = self.modules.get(directory)
+        if found is None or not _unchanged(directory, found[0]):
+            found = self.modules[directory] = load_module_parts(directory, self.files)
+        return found
+
+    def module_calls(self, directory: str) -> list[InstallCall]:
+        """The installer's view of the calls in ``directory`` (its problems are the tree check's)."""
+        return install_calls(self.load(directory)[0])
+
+
+def _unchanged(directory: str, module: Module) -> bool:
+    files = module_files(directory)
+    if len(files) != len(module.sources):
+        return False
+    return all(module.sources.get(display_name(directory, path)) == path.read_bytes() for path in files)
+
+
+def install_calls(module: Module) -> list[InstallCall]:
+    """The module calls with a source, as the installer takes them."""
+    from hclrun.modsources.calls import ModuleCall as InstallCall
+
+    return [
+        InstallCall(call.name, call.source, call.version, call.source_range, call.version_range, call.decl_range)
+        for call in module.module_calls.values()
+        if call.source
+    ]
 
 
 def initialize(root: str = ".", options: InitOptions | None = None, progress: Callable[[str], None] = print) -> InitResult:
@@ -58,8 +102,8 @@ def initialize(root: str = ".", options: InitOptions | None = None, progress: Ca
             module.cloud_range,
         )
         return InitResult(diags, sources, configuration_invalid=True)
+    loads = RunLoads()
     if module.module_calls:
-        from hclrun.modsources.calls import find_module_calls
         from hclrun.modsources.installer import InstallOptions, install_modules
 
         progress("Initializing modules...")
@@ -71,13 +115,14 @@ def initialize(root: str = ".", options: InitOptions | None = None, progress: Ca
                 upgrade=options.upgrade,
                 lock_modules=options.lock_modules,
                 progress=progress,
-                find_module_calls=find_module_calls,
+                find_module_calls=loads.module_calls,
             ),
+            install_calls(module),
         )
         diags.extend(installed.diagnostics)
         if installed.diagnostics.has_errors():
             return InitResult(diags, sources)
-    tree, tree_diags = load_tree(root, root_loaded)
+    tree, tree_diags = load_tree(root, root_loaded, loads.load)
     for node in tree.walk():
         sources.update(node.module.sources)
     if tree_diags.has_errors():

@@ -21,7 +21,7 @@ from hclrun.config.decode_values import decode_locals, decode_output, decode_var
 from hclrun.config.jsonbody import json_file_body
 from hclrun.config.model import Module
 from hclrun.config.overrides import is_override_file, merge_overrides
-from hclrun.diagnostics import Diagnostics
+from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.version import TERRAFORM_COMPAT_VERSION
@@ -29,6 +29,11 @@ from hclrun.version import TERRAFORM_COMPAT_VERSION
 __all__ = ["display_name", "load_module", "module_files", "range_text"]
 
 RESOURCE_MODES = {"resource": "managed", "data": "data", "ephemeral": "ephemeral"}
+
+# Parsed files by display name and content: a directory that several module calls use
+# is parsed once per run, as Terraform parses each file once. Syntax trees are
+# immutable, so every module decoded from one shares them safely.
+ParseCache = dict[tuple[str, bytes], tuple[ast.Body, tuple[Diagnostic, ...]]]
 
 
 def module_files(directory: str) -> list[Path]:
@@ -55,12 +60,13 @@ def load_module(directory: str) -> tuple[Module, Diagnostics]:
     return module, parse_diags
 
 
-def load_module_parts(directory: str) -> tuple[Module, Diagnostics, Diagnostics]:
+def load_module_parts(directory: str, parsed: ParseCache | None = None) -> tuple[Module, Diagnostics, Diagnostics]:
     """Like :func:`load_module`, with the problems found parsing the files apart from the others.
 
     Terraform parses each file once however many module calls use its
     directory, so the parse problems of a directory are reported once, while
-    the others are reported for each call.
+    the others are reported for each call. Files found in ``parsed`` (same name,
+    same content) are not parsed again; new ones are added to it.
     """
     module = Module(directory)
     parse_diags = Diagnostics()
@@ -71,7 +77,7 @@ def load_module_parts(directory: str) -> tuple[Module, Diagnostics, Diagnostics]
         name = display_name(directory, path)
         source = path.read_bytes()
         module.sources[name] = source
-        body = _parse(source, name, parse_diags)
+        body = _parse_once(source, name, parse_diags, parsed)
         target = overrides if is_override_file(path.name) else primary
         target.extend(_top_level_blocks(body, diags))
     blocks, overridden = merge_overrides(primary, overrides, diags) if overrides else (primary, {})
@@ -80,6 +86,17 @@ def load_module_parts(directory: str) -> tuple[Module, Diagnostics, Diagnostics]
     check_variable_defaults(module, overridden, diags)
     check_required_versions(module, diags)
     return module, parse_diags, diags
+
+
+def _parse_once(source: bytes, name: str, diags: Diagnostics, parsed: ParseCache | None) -> ast.Body:
+    if parsed is None:
+        return _parse(source, name, diags)
+    found = parsed.get((name, source))
+    if found is None:
+        file_diags = Diagnostics()
+        found = parsed[(name, source)] = (_parse(source, name, file_diags), tuple(file_diags))
+    diags.extend(found[1])
+    return found[0]
 
 
 def _parse(source: bytes, name: str, diags: Diagnostics) -> ast.Body:

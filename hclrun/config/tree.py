@@ -9,15 +9,20 @@ is left out (``installed`` is false) so its caller can still be checked.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from hclrun.config.loader import load_module, load_module_parts
+from hclrun.config.loader import ParseCache, load_module, load_module_parts
 from hclrun.config.model import Module, ModuleCall
 from hclrun.diagnostics import Diagnostics
 
 MANIFEST_PATH = os.path.join(".terraform", "modules", "modules.json")
 MAX_DEPTH = 64
+
+# A directory -> (module, parse problems, other problems), as load_module_parts returns them.
+LoadModule = Callable[[str], tuple[Module, Diagnostics, Diagnostics]]
 
 
 @dataclass
@@ -52,21 +57,29 @@ def installed_dirs(root: str) -> dict[str, str]:
     return {key: record.dir for key, record in records.items()}
 
 
-def load_tree(root: str = ".", root_module: tuple[Module, Diagnostics] | None = None) -> tuple[ModuleNode, Diagnostics]:
+def load_tree(
+    root: str = ".",
+    root_module: tuple[Module, Diagnostics] | None = None,
+    load_child: LoadModule | None = None,
+) -> tuple[ModuleNode, Diagnostics]:
     """The whole module tree under ``root`` and every problem found loading it.
 
     ``root_module`` is the root's ``load_module`` result when the caller has it
-    already, so the root's files are not parsed twice.
+    already, so the root's files are not parsed twice; ``load_child`` loads the
+    called modules' directories when the caller has loaded some of them already
+    (by default each file is parsed once, however many calls use its directory).
     """
     module, diags = root_module if root_module is not None else load_module(root)
     diags = Diagnostics(diags)
     node = ModuleNode((), module)
-    _load_children(node, root, installed_dirs(root), diags, {os.path.normpath(root)})
+    files: ParseCache = {}
+    load = load_child if load_child is not None else partial(load_module_parts, parsed=files)
+    _load_children(node, root, installed_dirs(root), diags, {os.path.normpath(root)}, load)
     return node, diags
 
 
 def _load_children(
-    node: ModuleNode, root: str, installed: dict[str, str], diags: Diagnostics, parsed: set[str]
+    node: ModuleNode, root: str, installed: dict[str, str], diags: Diagnostics, parsed: set[str], load: LoadModule
 ) -> None:
     if len(node.path) >= MAX_DEPTH:
         return
@@ -94,7 +107,7 @@ def _load_children(
                 call.source_range,
             )
             continue
-        child_module, parse_diags, child_diags = load_module_parts(directory)
+        child_module, parse_diags, child_diags = load(directory)
         parsed_key = os.path.normpath(directory)
         if parsed_key not in parsed:
             parsed.add(parsed_key)
@@ -102,7 +115,7 @@ def _load_children(
         diags.extend(child_diags)
         child = ModuleNode((*node.path, name), child_module, call)
         node.children[name] = child
-        _load_children(child, root, installed, diags, parsed)
+        _load_children(child, root, installed, diags, parsed, load)
 
 
 def _relative_to_root(directory: str, root: str) -> str:
