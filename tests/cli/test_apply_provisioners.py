@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.cli.recorded_cases import load_case, ours, paragraphs, run_step, section
+from tests.cli.recorded_cases import load_case, ours, paragraphs, run_step
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ELAPSED = re.compile(r"after \d+s")
@@ -35,8 +35,9 @@ def refresh_lines(text: str) -> tuple[list[str], str]:
 
 def after_plan(text: str) -> str:
     """The progress lines and what follows them (the plan itself wraps our shorter name differently)."""
-    plan = section(text, "\nPlan: ")
-    return plan[plan.index("\n", 1) :]
+    summary = re.search(r"^.*Plan:.* to add, .*$", text, re.MULTILINE)
+    assert summary is not None, text
+    return text[summary.end() :]
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +66,38 @@ def test_progress_lines_match_terraform(replayed: list[tuple[dict[str, object], 
 def test_errors_match_terraform(replayed: list[tuple[dict[str, object], str, str, int]], index: int) -> None:
     want, _, stderr, _ = replayed[index]
     assert normalised(stderr) == normalised(ours(str(want["stderr"])))
+
+
+def _lines_by_resource(text: str) -> dict[str, list[str]]:
+    """Progress lines after the plan, grouped by the resource they are about, in order
+    (resources are applied in parallel, so only each one's own order is fixed)."""
+    grouped: dict[str, list[str]] = {}
+    for line in after_plan(text).splitlines():
+        if line.startswith("terraform_data."):
+            grouped.setdefault(line.split(":")[0].split(" (")[0], []).append(line)
+    return grouped
+
+
+def _error_blocks(stderr: str) -> list[str]:
+    return sorted(paragraphs(block) for block in stderr.split("\nError: ") if block.strip())
+
+
+def test_provisioner_failures_of_every_kind_match_terraform(tmp_path: Path) -> None:
+    """Sensitive output suppressed, an empty command, a missing working
+    directory or interpreter, carriage returns, null environment values,
+    and a failure after an ``on_failure = continue`` one."""
+    case, steps, recorded = load_case("faults", "provisioner_edges")
+    got = run_step(steps[0], tmp_path, case)
+    want = recorded[0]
+    assert got.returncode == want["exit_code"] == 1
+    assert _lines_by_resource(normalised(got.stdout)) == _lines_by_resource(normalised(want["stdout"]))
+    assert _error_blocks(got.stderr) == _error_blocks(want["stderr"])
+
+
+def test_coloured_progress_and_error_match_terraform(tmp_path: Path) -> None:
+    case, steps, recorded = load_case("faults", "provisioner_color")
+    got = run_step(steps[0], tmp_path, case)
+    want = recorded[0]
+    assert got.returncode == want["exit_code"] == 1
+    assert normalised(after_plan(got.stdout)) == normalised(after_plan(want["stdout"]))
+    assert got.stderr == want["stderr"]
