@@ -14,15 +14,19 @@ import os
 import posixpath
 import shutil
 import stat
-import tarfile
-import urllib.request
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin
 
 from hclrun.modsources.redact import redact_address
+
+if TYPE_CHECKING:
+    import zipfile
+
+# urllib.request (with ssl and http.client), tarfile and zipfile load with the first
+# download or archive: installing local modules only never needs them.
 
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 HTTP_TIMEOUT_SECONDS = 60
@@ -45,6 +49,9 @@ def http_get(url: str, headers: Mapping[str, str] | None = None) -> HttpResponse
     """GET ``url`` (http or https only), following redirects; error statuses are returned, not raised."""
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"download not supported for URL {redact_address(url)!r}")
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers=dict(headers or {}))
     try:
         with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_SECONDS) as response:
@@ -89,6 +96,8 @@ def fetch_http(url: str, archive: str | None, dest: Path) -> str | None:
 
 def fetch_file(url: str, archive: str | None, dest: Path) -> None:
     """A ``file://`` package: an archive is unpacked, a directory is copied (links inside it copied as links)."""
+    import urllib.request
+
     path = Path(urllib.request.url2pathname(without_query_param(url, "archive").partition("?")[0][len("file://") :]))
     if archive is not None:
         try:
@@ -145,6 +154,8 @@ def _inside(dest: Path, path: Path) -> bool:
 
 
 def _extract_tar(data: bytes, mode: str, dest: Path) -> None:
+    import tarfile
+
     try:
         archive = tarfile.open(fileobj=io.BytesIO(data), mode=mode)  # type: ignore[call-overload]
     except (tarfile.TarError, OSError, EOFError) as err:
@@ -189,6 +200,8 @@ def _extract_tar(data: bytes, mode: str, dest: Path) -> None:
 
 
 def _extract_zip(data: bytes, dest: Path) -> None:
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError) as err:

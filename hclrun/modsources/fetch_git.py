@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -60,6 +59,8 @@ def split_git_url(url: str) -> tuple[str, str | None, int | None]:
 
 
 def _run(args: list[str], cwd: Path | None, secrets: list[str]) -> str:
+    import subprocess  # loaded by the first git command only
+
     try:
         proc = subprocess.run(
             ["git", *args],
