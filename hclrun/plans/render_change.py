@@ -5,6 +5,7 @@ reads its JSON plan)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,36 +189,50 @@ class Change:
         return list(keys)
 
     def child_key(self, key: str) -> Change:
-        before, before_explicit = _get_key(self.before, key)
-        after, after_explicit = _get_key(self.after, key)
-        return Change(
-            before=before,
-            after=after,
-            unknown=_get_key(self.unknown, key)[0],
-            before_sensitive=_get_key(self.before_sensitive, key)[0],
-            after_sensitive=_get_key(self.after_sensitive, key)[0],
-            before_explicit=before_explicit,
-            after_explicit=after_explicit,
-            replace_paths=self.replace_paths.child_key(key),
-            relevant=self.relevant.child_key(key),
-            non_legacy_schema=self.non_legacy_schema,
+        def at_key(data: Any) -> tuple[Any, bool]:
+            return _get_key(data, key)
+
+        return self._child(
+            at_key, at_key, self.replace_paths.child_key(key), self.relevant.child_key(key), self.non_legacy_schema
         )
 
     def child_index(self, before_ix: int, after_ix: int) -> Change:
-        before, before_explicit = _get_index(self.before, before_ix)
-        after, after_explicit = _get_index(self.after, after_ix)
         before_len = len(self.before) if isinstance(self.before, list) else 0
         relevant_ix = after_ix if before_ix < 0 or before_ix >= before_len else before_ix
+
+        def at_before(data: Any) -> tuple[Any, bool]:
+            return _get_index(data, before_ix)
+
+        def at_after(data: Any) -> tuple[Any, bool]:
+            return _get_index(data, after_ix)
+
+        return self._child(
+            at_before, at_after, self.replace_paths.child_index(relevant_ix), self.relevant.child_index(relevant_ix)
+        )
+
+    def _child(
+        self,
+        at_before: Callable[[Any], tuple[Any, bool]],
+        at_after: Callable[[Any], tuple[Any, bool]],
+        replace_paths: PathMatcher,
+        relevant: PathMatcher,
+        non_legacy_schema: bool = False,
+    ) -> Change:
+        """The change of one element: the "before" side (and what was sensitive there)
+        looked up with ``at_before``, the rest with ``at_after``."""
+        before, before_explicit = at_before(self.before)
+        after, after_explicit = at_after(self.after)
         return Change(
             before=before,
             after=after,
-            unknown=_get_index(self.unknown, after_ix)[0],
-            before_sensitive=_get_index(self.before_sensitive, before_ix)[0],
-            after_sensitive=_get_index(self.after_sensitive, after_ix)[0],
+            unknown=at_after(self.unknown)[0],
+            before_sensitive=at_before(self.before_sensitive)[0],
+            after_sensitive=at_after(self.after_sensitive)[0],
             before_explicit=before_explicit,
             after_explicit=after_explicit,
-            replace_paths=self.replace_paths.child_index(relevant_ix),
-            relevant=self.relevant.child_index(relevant_ix),
+            replace_paths=replace_paths,
+            relevant=relevant,
+            non_legacy_schema=non_legacy_schema,
         )
 
 

@@ -33,6 +33,60 @@ def width_of(names: list[str]) -> int:
     return max((len(n.encode("utf-8")) for n in names), default=0)
 
 
+def _line(item: Diff, indent: int, opts: Opts, name: str = "", tail: str = "") -> str:
+    """One child's line: its symbol, ``name`` (with its separator), its value and ``tail``."""
+    return f"{indent_of(indent + 1)}{symbol(item.action, opts)}{name}{item.render(indent + 1, opts)}{tail}\n"
+
+
+def _emit(out: list[str], item: Diff, indent: int, warn_opts: Opts, opts: Opts, name: str = "", tail: str = "") -> None:
+    """A child's warnings (rendered with ``warn_opts``), then its line."""
+    pad_in = indent_of(indent + 1)
+    out.extend(f"{pad_in}{warning}\n" for warning in item.warnings(indent + 1, warn_opts))
+    out.append(_line(item, indent, opts, name, tail))
+
+
+def _emit_changed(out: list[str], item: Diff, indent: int, opts: Opts, child_opts: Opts, name: str = "", tail: str = "") -> bool:
+    """``_emit`` unless the child is unchanged and hidden; whether it was shown."""
+    if item.action is Action.NO_OP and not opts.show_unchanged_children:
+        return False
+    _emit(out, item, indent, opts, child_opts, name, tail)
+    return True
+
+
+def _hidden(keyword: str, count: int, indent: int, opts: Opts) -> str:
+    """The "# (N unchanged KEYWORDs hidden)" line, or nothing when none are hidden."""
+    if not count:
+        return ""
+    return f"{indent_of(indent + 1)}{symbol(Action.NO_OP, opts)}{unchanged(keyword, count, opts)}\n"
+
+
+def _close(bracket: str, indent: int, opts: Opts, suffix: str = "") -> str:
+    return f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}{bracket}{suffix}"
+
+
+def _sorted_keys(names: dict[str, Diff]) -> list[str]:
+    return sorted(names, key=lambda k: k.encode("utf-8", "surrogatepass"))
+
+
+def _attribute_lines(
+    attributes: dict[str, Diff], keys: list[str], indent: int, opts: Opts, attr_opts: Opts, out: list[str]
+) -> int:
+    """One line per attribute shown, names aligned; ``id``, ``name`` and ``tags``
+    are always shown. Returns how many unchanged attributes were hidden."""
+    names = {k: attribute_name(k) for k in keys}
+    width = width_of(list(names.values()))
+    important_opts = attr_opts.clone()
+    important_opts.show_unchanged_children = True
+    hidden = 0
+    for key in keys:
+        name = f"{pad(names[key], width)} = "
+        if key in IMPORTANT_ATTRIBUTES:
+            _emit(out, attributes[key], indent, important_opts, important_opts, name)
+        elif not _emit_changed(out, attributes[key], indent, opts, attr_opts, name):
+            hidden += 1
+    return hidden
+
+
 class ListRenderer(Renderer):
     __slots__ = ("elements", "display_context")
 
@@ -47,7 +101,6 @@ class ListRenderer(Renderer):
         element_opts.override_null_suffix = True
         unchanged_opts = opts.clone()
         unchanged_opts.show_unchanged_children = True
-        pad_in = indent_of(indent + 1)
         held: list[Diff] = []
         render_next = False
         out = ["[" + forces_replacement(diff.replace, opts) + "\n"]
@@ -59,23 +112,17 @@ class ListRenderer(Renderer):
             eopts = element_opts
             if self.display_context:
                 if len(held) > 1:
-                    out.append(f"{pad_in}{symbol(Action.NO_OP, eopts)}{unchanged('element', len(held) - 1, eopts)}\n")
+                    out.append(_hidden("element", len(held) - 1, indent, eopts))
                 if held:
-                    last = held[-1]
-                    out.append(
-                        f"{pad_in}{symbol(last.action, unchanged_opts)}{last.render(indent + 1, unchanged_opts)},\n"
-                    )
+                    out.append(_line(held[-1], indent, unchanged_opts, tail=","))
                 held = []
                 if element.action is Action.NO_OP:
                     eopts = unchanged_opts
                 else:
                     render_next = True
-            for warning in element.warnings(indent + 1, eopts):
-                out.append(f"{pad_in}{warning}\n")
-            out.append(f"{pad_in}{symbol(element.action, eopts)}{element.render(indent + 1, eopts)},\n")
-        if held:
-            out.append(f"{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('element', len(held), opts)}\n")
-        out.append(f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}]{null_suffix(diff.action, opts)}")
+            _emit(out, element, indent, eopts, eopts, tail=",")
+        out.append(_hidden("element", len(held), indent, opts))
+        out.append(_close("]", indent, opts, null_suffix(diff.action, opts)))
         return "".join(out)
 
 
@@ -94,19 +141,10 @@ class SetRenderer(Renderer):
         element_opts = opts.clone()
         element_opts.override_null_suffix = True
         element_opts.force_forces_replacement = in_children
-        pad_in = indent_of(indent + 1)
-        hidden = 0
         out = ["[" + forces_replacement(in_self, opts) + "\n"]
-        for element in self.elements:
-            if element.action is Action.NO_OP and not opts.show_unchanged_children:
-                hidden += 1
-                continue
-            for warning in element.warnings(indent + 1, opts):
-                out.append(f"{pad_in}{warning}\n")
-            out.append(f"{pad_in}{symbol(element.action, element_opts)}{element.render(indent + 1, element_opts)},\n")
-        if hidden:
-            out.append(f"{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('element', hidden, opts)}\n")
-        out.append(f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}]{null_suffix(diff.action, opts)}")
+        hidden = sum(not _emit_changed(out, element, indent, opts, element_opts, tail=",") for element in self.elements)
+        out.append(_hidden("element", hidden, indent, opts))
+        out.append(_close("]", indent, opts, null_suffix(diff.action, opts)))
         return "".join(out)
 
 
@@ -124,31 +162,21 @@ class MapRenderer(Renderer):
         in_children = diff.replace and self.override_forces_replacement
         if not self.elements:
             return "{}" + null_suffix(diff.action, opts) + forces_replacement(in_self, opts)
-        keys = sorted(self.elements, key=lambda k: k.encode("utf-8", "surrogatepass"))
+        keys = _sorted_keys(self.elements)
         escaped = {k: go_quote(k) for k in keys}
         width = width_of(list(escaped.values()))
         element_opts = opts.clone()
         element_opts.override_null_suffix = diff.action is Action.DELETE or self.override_null_suffix
         element_opts.force_forces_replacement = in_children
-        pad_in = indent_of(indent + 1)
         hidden = 0
         out = ["{" + forces_replacement(in_self, opts) + "\n"]
         for key in keys:
             element = self.elements[key]
-            if element.action is Action.NO_OP and not opts.show_unchanged_children:
-                hidden += 1
-                continue
-            for warning in element.warnings(indent + 1, opts):
-                out.append(f"{pad_in}{warning}\n")
             comma = "," if isinstance(element.renderer, ObjectRenderer) else ""
             name = pad(escaped[key], width) if self.align_keys else escaped[key]
-            out.append(
-                f"{pad_in}{symbol(element.action, element_opts)}{name} = "
-                f"{element.render(indent + 1, element_opts)}{comma}\n"
-            )
-        if hidden:
-            out.append(f"{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('element', hidden, opts)}\n")
-        out.append(f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}}}{null_suffix(diff.action, opts)}")
+            hidden += not _emit_changed(out, element, indent, opts, element_opts, f"{name} = ", comma)
+        out.append(_hidden("element", hidden, indent, opts))
+        out.append(_close("}", indent, opts, null_suffix(diff.action, opts)))
         return "".join(out)
 
 
@@ -164,36 +192,10 @@ class ObjectRenderer(Renderer):
             return "{}" + null_suffix(diff.action, opts) + forces_replacement(diff.replace, opts)
         attr_opts = opts.clone()
         attr_opts.override_null_suffix = self.override_null_suffix
-        keys = sorted(self.attributes, key=lambda k: k.encode("utf-8", "surrogatepass"))
-        escaped = {k: attribute_name(k) for k in keys}
-        width = width_of(list(escaped.values()))
-        pad_in = indent_of(indent + 1)
-        hidden = 0
         out = ["{" + forces_replacement(diff.replace, opts) + "\n"]
-        for key in keys:
-            attribute = self.attributes[key]
-            if key in IMPORTANT_ATTRIBUTES:
-                iopts = attr_opts.clone()
-                iopts.show_unchanged_children = True
-                for warning in attribute.warnings(indent + 1, iopts):
-                    out.append(f"{pad_in}{warning}\n")
-                out.append(
-                    f"{pad_in}{symbol(attribute.action, iopts)}{pad(escaped[key], width)} = "
-                    f"{attribute.render(indent + 1, iopts)}\n"
-                )
-                continue
-            if attribute.action is Action.NO_OP and not opts.show_unchanged_children:
-                hidden += 1
-                continue
-            for warning in attribute.warnings(indent + 1, opts):
-                out.append(f"{pad_in}{warning}\n")
-            out.append(
-                f"{pad_in}{symbol(attribute.action, attr_opts)}{pad(escaped[key], width)} = "
-                f"{attribute.render(indent + 1, attr_opts)}\n"
-            )
-        if hidden:
-            out.append(f"{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('attribute', hidden, opts)}\n")
-        out.append(f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}}}{null_suffix(diff.action, opts)}")
+        hidden = _attribute_lines(self.attributes, _sorted_keys(self.attributes), indent, opts, attr_opts, out)
+        out.append(_hidden("attribute", hidden, indent, opts))
+        out.append(_close("}", indent, opts, null_suffix(diff.action, opts)))
         return "".join(out)
 
 
@@ -229,52 +231,32 @@ class BlockRenderer(Renderer):
         block_keys = self.blocks.keys()
         if not self.attributes and not block_keys:
             return "{}" + forces_replacement(diff.replace, opts)
-        keys = sorted(self.attributes)
-        escaped = {k: attribute_name(k) for k in keys}
-        width = width_of(list(escaped.values()))
-        important_opts = opts.clone()
-        important_opts.show_unchanged_children = True
-        attr_opts = opts.clone()
-        pad_in = indent_of(indent + 1)
-        hidden_attributes = 0
         out = ["{" + forces_replacement(diff.replace, opts) + "\n"]
-        for key in keys:
-            attribute = self.attributes[key]
-            if key in IMPORTANT_ATTRIBUTES:
-                for warning in attribute.warnings(indent + 1, important_opts):
-                    out.append(f"{pad_in}{warning}\n")
-                out.append(
-                    f"{pad_in}{symbol(attribute.action, important_opts)}{pad(key, width)} = "
-                    f"{attribute.render(indent + 1, important_opts)}\n"
-                )
-                continue
-            if attribute.action is Action.NO_OP and not opts.show_unchanged_children:
-                hidden_attributes += 1
-                continue
-            for warning in attribute.warnings(indent + 1, opts):
-                out.append(f"{pad_in}{warning}\n")
-            out.append(
-                f"{pad_in}{symbol(attribute.action, attr_opts)}{pad(escaped[key], width)} = "
-                f"{attribute.render(indent + 1, attr_opts)}\n"
-            )
-        if hidden_attributes:
-            out.append(f"{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('attribute', hidden_attributes, opts)}\n")
+        hidden = _attribute_lines(self.attributes, sorted(self.attributes), indent, opts, opts.clone(), out)
+        out.append(_hidden("attribute", hidden, indent, opts))
         hidden_blocks = self._render_blocks(diff, indent, opts, block_keys, out)
         if hidden_blocks:
-            out.append(f"\n{pad_in}{symbol(Action.NO_OP, opts)}{unchanged('block', hidden_blocks, opts)}\n")
-        out.append(f"{indent_of(indent)}{symbol(Action.NO_OP, opts)}}}")
+            out.append("\n" + _hidden("block", hidden_blocks, indent, opts))
+        out.append(_close("}", indent, opts))
         return "".join(out)
+
+    def _nested(self, key: str, diff: Diff) -> list[tuple[str, Diff]]:
+        """The blocks of type ``key`` with the label each is shown with (a map's keys)."""
+        blocks = self.blocks
+        if key in blocks.single:
+            return [("", blocks.single[key])]
+        unknown = [("", Diff(UnknownValue(Diff(None, Action.NO_OP)), diff.action))] if blocks.unknown.get(key) else []
+        if key in blocks.maps:
+            return [*unknown, *((" " + go_quote(inner), blocks.maps[key][inner]) for inner in sorted(blocks.maps[key]))]
+        return [*unknown, *(("", block) for block in blocks.sets.get(key, blocks.lists.get(key, [])))]
 
     def _render_blocks(self, diff: Diff, indent: int, opts: Opts, keys: list[str], out: list[str]) -> int:
         blocks = self.blocks
         hidden = 0
-        pad_in = indent_of(indent + 1)
         for key in keys:
             found_changed = False
-
-            def render_block(block: Diff, map_key: str, bopts: Opts, key: str = key) -> None:
-                nonlocal hidden, found_changed
-                bs, as_ = blocks.before_sensitive.get(key, False), blocks.after_sensitive.get(key, False)
+            bs, as_ = blocks.before_sensitive.get(key, False), blocks.after_sensitive.get(key, False)
+            for map_key, block in self._nested(key, diff):
                 if (
                     (block.action is Action.CREATE and as_)
                     or (block.action is Action.DELETE and bs)
@@ -284,39 +266,15 @@ class BlockRenderer(Renderer):
                     if action is Action.NO_OP and bs != as_:
                         action = Action.UPDATE
                     block = Diff(SensitiveBlock(block, bs, as_), action, block.replace)
-                if block.action is Action.NO_OP and not bopts.show_unchanged_children:
+                if block.action is Action.NO_OP and not opts.show_unchanged_children:
                     hidden += 1
-                    return
+                    continue
                 if not found_changed and self.attributes:
                     out.append("\n")
                     found_changed = True
-                block_opts = bopts.clone()
+                block_opts = opts.clone()
                 block_opts.force_forces_replacement = blocks.replace.get(key, False)
-                for warning in block.warnings(indent + 1, block_opts):
-                    out.append(f"{pad_in}{warning}\n")
-                out.append(
-                    f"{pad_in}{symbol(block.action, block_opts)}{attribute_name(key)}{map_key} "
-                    f"{block.render(indent + 1, block_opts)}\n"
-                )
-
-            unknown_block = Diff(UnknownValue(Diff(None, Action.NO_OP)), diff.action)
-            if key in blocks.single:
-                render_block(blocks.single[key], "", opts)
-            elif key in blocks.maps:
-                if blocks.unknown.get(key):
-                    render_block(unknown_block, "", opts)
-                for inner in sorted(blocks.maps[key]):
-                    render_block(blocks.maps[key][inner], " " + go_quote(inner), opts)
-            elif key in blocks.sets:
-                if blocks.unknown.get(key):
-                    render_block(unknown_block, "", opts)
-                for block in blocks.sets[key]:
-                    render_block(block, "", opts)
-            elif key in blocks.lists:
-                if blocks.unknown.get(key):
-                    render_block(unknown_block, "", opts)
-                for block in blocks.lists[key]:
-                    render_block(block, "", opts)
+                _emit(out, block, indent, block_opts, block_opts, f"{attribute_name(key)}{map_key} ")
         return hidden
 
 
