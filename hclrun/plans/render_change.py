@@ -28,18 +28,13 @@ class PathMatcher:
         return bool(self.paths)
 
     def child_key(self, key: str) -> PathMatcher:
-        if not self.paths:
-            return self
-        out = []
-        for p in self.paths:
-            if not p:
-                if self.propagate:
-                    out.append(p)
-            elif isinstance(p[0], str) and p[0] == key:
-                out.append(p[1:])
-        return PathMatcher(out, self.propagate)
+        return self._child(lambda step: isinstance(step, str) and step == key)
 
     def child_index(self, index: int) -> PathMatcher:
+        return self._child(lambda step: not isinstance(step, bool) and _as_int(step) == index)
+
+    def _child(self, first_step_matches: Callable[[Any], bool]) -> PathMatcher:
+        """The rests of the paths whose first step matches (an ended path stays when propagating)."""
         if not self.paths:
             return self
         out = []
@@ -47,7 +42,7 @@ class PathMatcher:
             if not p:
                 if self.propagate:
                     out.append(p)
-            elif not isinstance(p[0], bool) and _as_int(p[0]) == index:
+            elif first_step_matches(p[0]):
                 out.append(p[1:])
         return PathMatcher(out, self.propagate)
 
