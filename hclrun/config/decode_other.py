@@ -6,7 +6,7 @@ from hclrun.config import schemas
 from hclrun.config.bodies import decl_range, decode_body, label_range, range_text
 from hclrun.config.decode_resources import resource_from_block
 from hclrun.config.decode_values import decode_condition
-from hclrun.config.jsonbody import is_json_expression, json_static_expression
+from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.config.model import (
     Backend,
     Check,

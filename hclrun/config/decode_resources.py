@@ -5,7 +5,7 @@ from __future__ import annotations
 from hclrun.config import schemas
 from hclrun.config.bodies import decl_range, decode_body, label_range, range_text
 from hclrun.config.decode_values import decode_condition
-from hclrun.config.jsonbody import is_json_expression, json_static_expression
+from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.config.model import Lifecycle, Module, Provisioner, ResourceDecl
 from hclrun.config.static import (
     INVALID_NAME_DETAIL,

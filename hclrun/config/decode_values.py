@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hclrun.config import schemas
 from hclrun.config.bodies import decl_range, decode_body, label_range, range_text
-from hclrun.config.jsonbody import is_json_expression, json_static_expression
+from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.config.model import Condition, Local, Module, Output, Variable
 from hclrun.config.static import INVALID_NAME_DETAIL, static_bool, static_string, valid_name
 from hclrun.diagnostics import Diagnostics

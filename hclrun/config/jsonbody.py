@@ -9,6 +9,7 @@ must be static references or type expressions are written as strings in JSON;
 
 from __future__ import annotations
 
+from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.config.schemas import BlockSchema
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.scope import did_you_mean
@@ -99,26 +100,6 @@ def _blocks(
             prop.name_range.to(value.range),
         )
     )
-
-
-def json_static_expression(expr: ast.Expression, diags: Diagnostics) -> ast.Expression:
-    """For JSON: the expression written inside a plain string (a type, a reference); else ``expr``."""
-    if not (isinstance(expr, ast.TemplateExpr) and len(expr.parts) == 1):
-        if isinstance(expr, ast.TupleConsExpr):
-            return ast.TupleConsExpr(tuple(json_static_expression(e, diags) for e in expr.exprs), expr.range, expr.open_range)
-        return expr
-    part = expr.parts[0]
-    if not (isinstance(part, ast.LiteralValueExpr) and isinstance(part.value, str)):
-        return expr
-    from hclrun.syntax.parser import parse_expression
-
-    parsed, parse_diags = parse_expression(part.value, expr.range.filename, part.range.start)
-    diags.extend(parse_diags)
-    return parsed if parsed is not None else expr
-
-
-def is_json_expression(expr: ast.Expression) -> bool:
-    return expr.range.filename.endswith(".json")
 
 
 __all__ = ["JsonString", "is_json_expression", "json_body", "json_file_body", "json_static_expression"]

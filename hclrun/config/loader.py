@@ -18,7 +18,6 @@ from hclrun.config.decode_other import (
 )
 from hclrun.config.decode_resources import decode_resource
 from hclrun.config.decode_values import decode_locals, decode_output, decode_variable
-from hclrun.config.jsonbody import json_file_body
 from hclrun.config.model import Module
 from hclrun.config.overrides import is_override_file, merge_overrides
 from hclrun.diagnostics import Diagnostic, Diagnostics
@@ -101,6 +100,7 @@ def _parse_once(source: bytes, name: str, diags: Diagnostics, parsed: ParseCache
 
 def _parse(source: bytes, name: str, diags: Diagnostics) -> ast.Body:
     if name.endswith(".json"):
+        from hclrun.config.jsonbody import json_file_body
         from hclrun.syntax.json_syntax import parse_json
 
         root, parse_diags = parse_json(source, name)
@@ -181,6 +181,8 @@ def check_variable_defaults(module: Module, overridden: dict[str, Range], diags:
 
 
 def check_required_versions(module: Module, diags: Diagnostics) -> None:
+    if not module.required_versions:
+        return
     from hclrun.modsources.versions import Version, VersionConstraints, VersionError
 
     current = Version.parse(TERRAFORM_COMPAT_VERSION)

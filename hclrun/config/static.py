@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hclrun.config.jsonbody import is_json_expression, json_static_expression
+from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
