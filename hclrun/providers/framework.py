@@ -145,14 +145,11 @@ class ResourceType:
         try:
             return UpgradeResourceStateResponse(value_from_state_json(req.raw_state_json, block.implied_type))
         except StateJSONError as err:
-            return UpgradeResourceStateResponse(
-                Value.null(block.implied_type),
-                [
-                    Diagnostic.error(
-                        "Failed to decode resource state", f"The stored state could not be decoded: {err}."
-                    )
-                ],
-            )
+            return UpgradeResourceStateResponse(Value.null(block.implied_type), [self.upgrade_error(err)])
+
+    def upgrade_error(self, err: StateJSONError) -> Diagnostic:
+        """The problem reported for a stored state that does not decode."""
+        return Diagnostic.error("Failed to decode resource state", f"The stored state could not be decoded: {err}.")
 
 
 class DataSourceType:
