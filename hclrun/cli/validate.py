@@ -18,11 +18,12 @@ from hclrun.diagrender import render_diagnostics
 def validate(as_json: bool, no_color: bool, no_tests: bool, test_directory: str | None) -> None:
     """Validate the configuration files in a directory."""
     from hclrun.validation import validate_tree
-    from hclrun.validation.report import validate_document
 
     result = validate_tree(".")
     diags = result.diagnostics
     if as_json:
+        from hclrun.validation.report import validate_document
+
         click.echo(json.dumps(validate_document(diags, result.sources), indent=2, ensure_ascii=False))
         sys.exit(0 if result.valid else 1)
     color = not no_color
