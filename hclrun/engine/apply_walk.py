@@ -150,6 +150,9 @@ class Applier(NodeEvaluator):
                 self.state.set_current(addr, obj, change.provider)
             if change.after is not None:
                 self.data.set_instance(addr, change.after)
+                if cnode is not None and change.after.is_wholly_known:
+                    scope = self.data.bind(addr.module, self._binding(addr, cnode))
+                    diags.extend(self.check_applied_instance(addr, cnode, scope, change.after, False))
             return diags
         if decl is None or cnode is None:
             diags.error("Resource configuration missing", f"There is no configuration for {addr} any more.")
@@ -165,6 +168,8 @@ class Applier(NodeEvaluator):
         diags.extend(apply_diags)
         if value is not None:
             self.data.set_instance(addr, value)
+            if not apply_diags.has_errors():
+                diags.extend(self.check_applied_instance(addr, cnode, scope, value, True))
         return diags
 
     def _create_provisioners(self, addr: AbsResourceInstance, decl: ResourceDecl, scope: Scope) -> Provision:
@@ -314,6 +319,7 @@ def _apply_walk(
     )
     _preset_expansions(cg, plan, data)
     applier = Applier(cg, data, providers, plan, state, options)
+    applier.checks.seed(plan.check_results)
     graph = applier.ag.graph
     result = walk(
         graph, applier.visit, parallelism=options.parallelism, stop_event=options.stop_event, key=str
@@ -334,4 +340,6 @@ def _apply_walk(
     if plan.mode is PlanMode.DESTROY:
         for name in list(state.read(lambda s: list(s.outputs))):
             state.set_output(name, None)
+    with state.locked() as current:
+        current.check_results = None if plan.mode is PlanMode.DESTROY else applier.checks.results()
     return state.read(lambda s: s), diags

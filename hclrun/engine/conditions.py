@@ -6,8 +6,10 @@ is the evaluated ``error_message``; an unknown result is left for apply.
 
 from __future__ import annotations
 
+from hclrun.config.bodies import range_text
 from hclrun.config.model import Condition
 from hclrun.diagnostics import Diagnostic, Diagnostics, Severity
+from hclrun.engine.checkresults import ERROR, FAIL, PASS, UNKNOWN, RuleReport
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
 from hclrun.values.convert import convert
@@ -19,43 +21,65 @@ SUMMARIES = {
     "postcondition": "Resource postcondition failed",
     "output": "Module output value precondition failed",
     "assert": "Check block assertion failed",
+    "validation": "Invalid value for variable",
 }
 
 
-def check_conditions(conditions: tuple[Condition, ...], kind: str, scope: Scope, diags: Diagnostics) -> bool:
-    """Evaluate ``conditions``; report failures; True when every result was known."""
+def check_conditions(
+    conditions: tuple[Condition, ...],
+    kind: str,
+    scope: Scope,
+    diags: Diagnostics,
+    report: RuleReport | None = None,
+) -> bool:
+    """Evaluate ``conditions``; report failures; True when every result was known.
+
+    ``report`` is told each condition's outcome (pass, fail, error or unknown).
+    """
     all_known = True
-    for condition in conditions:
+    for index, condition in enumerate(conditions):
         if condition.condition is None:
             continue
-        result, result_diags = evaluate(condition.condition, scope)
-        if result_diags.has_errors():
-            diags.extend(result_diags)
-            continue
-        plain, _ = result.unmark()
-        if not plain.is_known:
+        mark = len(diags)
+        status = _check_one(condition, kind, scope, diags)
+        if status == UNKNOWN:
             all_known = False
-            continue
-        try:
-            passed = convert(plain, BOOL)
-        except ConversionError as exc:
-            diags.error(
-                "Invalid condition result",
-                f"Invalid condition result value: {exc}.",
-                condition.condition.range,
-            )
-            continue
-        if passed.is_null:
-            diags.error(
-                "Invalid condition result",
-                "Condition expression must return either true or false, not null.",
-                condition.condition.range,
-            )
-            continue
-        if passed.raw:
-            continue
-        diags.add(_failure(condition, kind, scope))
+        if report is not None:
+            message = diags[-1].detail if status == FAIL and len(diags) > mark else ""
+            report(index, status, message or "")
     return all_known
+
+
+def _check_one(condition: Condition, kind: str, scope: Scope, diags: Diagnostics) -> str:
+    """One condition: its status, with a failure or an error reported in ``diags``."""
+    assert condition.condition is not None
+    result, result_diags = evaluate(condition.condition, scope)
+    if result_diags.has_errors():
+        diags.extend(result_diags)
+        return ERROR
+    plain, _ = result.unmark()
+    if not plain.is_known:
+        return UNKNOWN
+    try:
+        passed = convert(plain, BOOL)
+    except ConversionError as exc:
+        diags.error(
+            "Invalid condition result",
+            f"Invalid condition result value: {exc}.",
+            condition.condition.range,
+        )
+        return ERROR
+    if passed.is_null:
+        diags.error(
+            "Invalid condition result",
+            "Condition expression must return either true or false, not null.",
+            condition.condition.range,
+        )
+        return ERROR
+    if passed.raw:
+        return PASS
+    diags.add(_failure(condition, kind, scope))
+    return FAIL
 
 
 def _failure(condition: Condition, kind: str, scope: Scope) -> Diagnostic:
@@ -70,4 +94,6 @@ def _failure(condition: Condition, kind: str, scope: Scope) -> Diagnostic:
                 message = ""
     severity = Severity.WARNING if kind == "assert" else Severity.ERROR
     assert condition.condition is not None
+    if kind == "validation":
+        message = f"{message}\n\nThis was checked by the validation rule at {range_text(condition.decl_range)}."
     return Diagnostic(severity, SUMMARIES[kind], message, condition.condition.range)

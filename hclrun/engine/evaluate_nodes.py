@@ -8,11 +8,21 @@ make the walk skip whatever depends on the node.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+from hclrun.addrs import AbsResourceInstance, ModuleInstance
 from hclrun.config.model import Variable
 from hclrun.config.typeconstraints import apply_type_constraint
 from hclrun.diagnostics import Diagnostic, Diagnostics
-from hclrun.engine.conditions import check_conditions
+from hclrun.engine.checkresults import (
+    ASSERT,
+    OUTPUT_PRECONDITION,
+    POSTCONDITION,
+    PRECONDITION,
+    VALIDATION,
+    CheckResults,
+)
+from hclrun.engine.conditions import SUMMARIES, check_conditions
 from hclrun.engine.decode import decode_body
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.expand import expand
@@ -46,6 +56,7 @@ class NodeEvaluator:
         self.data = data
         self.providers = providers
         self.root_variables = root_variables
+        self.checks = CheckResults(cg.modules)
 
     # ------------------------------------------------------------ variables and locals
 
@@ -53,13 +64,38 @@ class NodeEvaluator:
         diags = Diagnostics()
         module = self.cg.modules[node.module]
         var = module.module.variables[node.name]
-        for mi in self.data.module_instances.get(node.module, []):
+        instances = self.data.module_instances.get(node.module, [])
+        config_addr = str(node)
+        checked = self.checks.has(config_addr)
+        if checked:
+            self.checks.report_objects(config_addr, (_in_module(mi, f"var.{node.name}") for mi in instances))
+        for mi in instances:
             if not node.module:
                 value = self._root_variable(var, diags)
             else:
                 value = self._module_variable(node, var, mi, diags)
             self.data.variables[(mi, node.name)] = value
+            if checked:
+                self._validate_variable(var, mi, config_addr, diags)
         return diags
+
+    def _validate_variable(self, var: Variable, mi: ModuleInstance, config_addr: str, diags: Diagnostics) -> None:
+        """Record the outcome of each validation rule.
+
+        The rules of root variables were enforced when their values were
+        read, so only their outcomes are recorded here.
+        """
+        report = self.checks.reporter(config_addr, _in_module(mi, f"var.{var.name}"), VALIDATION)
+        found = Diagnostics()
+        check_conditions(var.validations, "validation", self.data.scope(mi), found, report)
+        if mi.is_root:
+            return
+        call = self.cg.modules[mi.module().names].call
+        arg = call.arguments.get(var.name) if call is not None else None
+        subject = arg.expr.range if arg is not None else None
+        for diag in found:
+            moved = subject is not None and diag.summary == SUMMARIES["validation"]
+            diags.add(replace(diag, subject=subject) if moved else diag)
 
     def _root_variable(self, var: Variable, diags: Diagnostics) -> Value:
         given = self.root_variables.get(var.name)
@@ -78,8 +114,6 @@ class NodeEvaluator:
         return self._finish_variable(var, given, diags)
 
     def _module_variable(self, node: Node, var: Variable, mi: object, diags: Diagnostics) -> Value:
-        from hclrun.addrs import ModuleInstance
-
         assert isinstance(mi, ModuleInstance)
         call = self.cg.modules[node.module].call
         assert call is not None
@@ -136,9 +170,13 @@ class NodeEvaluator:
     def visit_output(self, node: Node) -> Diagnostics:
         diags = Diagnostics()
         output = self.cg.modules[node.module].module.outputs[node.name]
-        for mi in self.data.module_instances.get(node.module, []):
+        instances = self.data.module_instances.get(node.module, [])
+        config_addr = str(node)
+        self.checks.report_objects(config_addr, (_in_module(mi, f"output.{node.name}") for mi in instances))
+        for mi in instances:
             scope = self.data.scope(mi)
-            check_conditions(output.preconditions, "output", scope, diags)
+            report = self.checks.reporter(config_addr, _in_module(mi, f"output.{node.name}"), OUTPUT_PRECONDITION)
+            check_conditions(output.preconditions, "output", scope, diags, report)
             if output.expr is None:
                 continue
             value, value_diags = evaluate(output.expr, scope)
@@ -183,6 +221,41 @@ class NodeEvaluator:
     def visit_check(self, node: Node) -> Diagnostics:
         diags = Diagnostics()
         check = self.cg.modules[node.module].module.checks[node.name]
-        for mi in self.data.module_instances.get(node.module, []):
-            check_conditions(check.asserts, "assert", self.data.scope(mi), diags)
+        instances = self.data.module_instances.get(node.module, [])
+        config_addr = str(node)
+        self.checks.report_objects(config_addr, (_in_module(mi, f"check.{node.name}") for mi in instances))
+        for mi in instances:
+            report = self.checks.reporter(config_addr, _in_module(mi, f"check.{node.name}"), ASSERT)
+            check_conditions(check.asserts, "assert", self.data.scope(mi), diags, report)
         return diags
+
+
+    # ------------------------------------------------------------ resource conditions during apply
+
+    def check_applied_instance(
+        self, addr: AbsResourceInstance, node: Node, scope: Scope, value: Value, report_failures: bool
+    ) -> Diagnostics:
+        """Evaluate an applied instance's conditions again with its final value, as apply does.
+
+        The outcomes are recorded; a failed postcondition is an error when
+        ``report_failures`` (the instance changed), while preconditions were
+        enforced before the change was made.
+        """
+        diags = Diagnostics()
+        config_addr = str(node)
+        if not self.checks.has(config_addr):
+            return diags
+        lifecycle = self.cg.resources[node].lifecycle
+        pre = self.checks.reporter(config_addr, str(addr), PRECONDITION)
+        check_conditions(lifecycle.preconditions, "precondition", scope, Diagnostics(), pre)
+        post = self.checks.reporter(config_addr, str(addr), POSTCONDITION)
+        found = Diagnostics()
+        check_conditions(lifecycle.postconditions, "postcondition", scope.child({"self": value}), found, post)
+        if report_failures:
+            diags.extend(found)
+        return diags
+
+
+def _in_module(mi: ModuleInstance, local: str) -> str:
+    """The address of a checkable object inside a module instance."""
+    return local if mi.is_root else f"{mi}.{local}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from hclrun.addrs import AbsProviderConfig, AbsResourceInstance
 from hclrun.config.model import ResourceDecl
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.engine.checkresults import RuleReport
 from hclrun.engine.conditions import check_conditions
 from hclrun.engine.decode import decode_body
 from hclrun.engine.marks import mark_paths, schema_sensitive_paths, unmark_paths
@@ -60,6 +61,9 @@ class InstanceRequest:
     create_before_destroy: bool = False
     # ``prior`` as a value, when refreshing already decoded it.
     prior_decoded: Value | None = None
+    # Where the outcomes of the pre- and postconditions are recorded.
+    report_pre: RuleReport | None = None
+    report_post: RuleReport | None = None
 
 
 def prior_value(obj: ResourceInstanceObject | None, block: Block) -> Value | None:
@@ -113,7 +117,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
     config = decode_body(decl.body, block, req.scope, diags)
     if diags.has_errors():
         return None
-    check_conditions(decl.lifecycle.preconditions, "precondition", req.scope, diags)
+    check_conditions(decl.lifecycle.preconditions, "precondition", req.scope, diags, req.report_pre)
     if diags.has_errors():
         return None
     config_plain, config_paths = unmark_paths(config)
@@ -180,7 +184,8 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
         private=planned_private or None,
     )
     if decl.lifecycle.postconditions:
-        check_conditions(decl.lifecycle.postconditions, "postcondition", req.scope.child({"self": after}), diags)
+        self_scope = req.scope.child({"self": after})
+        check_conditions(decl.lifecycle.postconditions, "postcondition", self_scope, diags, req.report_post)
     return change
 
 
@@ -204,14 +209,15 @@ def plan_data(req: InstanceRequest, dependency_pending: bool, diags: Diagnostics
         return DataResult()
     known = config_plain.is_wholly_known
     if known and not dependency_pending:
-        check_conditions(decl.lifecycle.preconditions, "precondition", req.scope, diags)
+        check_conditions(decl.lifecycle.preconditions, "precondition", req.scope, diags, req.report_pre)
         response = req.provider.read_data_source(ReadDataSourceRequest(decl.type, config_plain))
         diags.extend(_with_subject(response.diagnostics, decl))
         if diags.has_errors():
             return DataResult()
         value = mark_paths(response.state, [*config_paths, *schema_sensitive_paths(block, response.state)])
         if decl.lifecycle.postconditions:
-            check_conditions(decl.lifecycle.postconditions, "postcondition", req.scope.child({"self": value}), diags)
+            self_scope = req.scope.child({"self": value})
+            check_conditions(decl.lifecycle.postconditions, "postcondition", self_scope, diags, req.report_post)
         return DataResult(value=value)
     planned = mark_paths(with_unknown_computed(block, config_plain), config_paths)
     reason = ActionReason.READ_BECAUSE_CONFIG_UNKNOWN if not known else ActionReason.READ_BECAUSE_DEPENDENCY_PENDING

@@ -22,6 +22,7 @@ from hclrun.addrs import (
 )
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.engine.checkresults import POSTCONDITION, PRECONDITION
 from hclrun.engine.dependencies import DependencySets
 from hclrun.engine.evaldata import MODES, EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
@@ -145,10 +146,14 @@ class Planner(NodeEvaluator):
         resource = Resource(MODES[decl.mode], decl.type, decl.name)
         pending = decl.mode == "data" and any(n in self.pending for n in self.deps.resources_of(node))
         refresh_only = self.options.mode is PlanMode.REFRESH_ONLY
+        config_addr = str(node)
+        checked = self.checks.has(config_addr)
         for mi in self.data.module_instances.get(node.module, []):
             abs_res = AbsResource(mi, resource)
             expansion = expand(decl.count, decl.for_each, self.data.scope(mi), diags)
             self.data.set_resource_expansion(abs_res, expansion)
+            if checked and expansion.known:
+                self.checks.report_objects(config_addr, (str(abs_res.instance(k)) for k in expansion.keys))
             for key, binding in expansion.keys.items():
                 addr = abs_res.instance(key)
                 if self.targets and not any(target_matches(t, addr) for t in self.targets):
@@ -178,6 +183,9 @@ class Planner(NodeEvaluator):
                     create_before_destroy=node in self.cbd,
                     prior_decoded=prior_decoded,
                 )
+                if checked:
+                    req.report_pre = self.checks.reporter(config_addr, str(addr), PRECONDITION)
+                    req.report_post = self.checks.reporter(config_addr, str(addr), POSTCONDITION)
                 if decl.mode == "data":
                     result = plan_data(req, pending, diags)
                     if result.value is not None:
@@ -295,6 +303,7 @@ def _plan_walk(
         found = data.variables.get((ROOT_MODULE_INSTANCE, name))
         if found is not None:
             result.variables[name] = found
+    result.check_results = planner.checks.results()
     result.force_replace = tuple(sorted(force_replace, key=lambda a: a.sort_key()))
     result.errored = diags.has_errors()
     result.complete = not targets and not result.errored

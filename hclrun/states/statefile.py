@@ -250,7 +250,7 @@ def _check_results_data(results: tuple[CheckResult, ...] | None) -> Any:
             "status": r.status,
             "objects": None,
         }
-        if r.objects is not None:
+        if r.objects:
             objects = []
             for o in r.objects:
                 od: dict[str, Any] = {"object_addr": o.object_addr, "status": o.status}
