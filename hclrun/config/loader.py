@@ -37,14 +37,17 @@ ParseCache = dict[tuple[str, bytes], tuple[ast.Body, tuple[Diagnostic, ...]]]
 
 def module_files(directory: str) -> list[Path]:
     """The ``.tf`` and ``.tf.json`` files of a module directory, in the lexical order Terraform reads them."""
-    base = Path(directory)
-    if not base.is_dir():
+    try:
+        entries = list(os.scandir(directory or "."))
+    except (NotADirectoryError, FileNotFoundError):
         return []
-    return sorted(
-        p
-        for p in base.iterdir()
-        if p.name.endswith((".tf", ".tf.json")) and p.is_file() and not p.name.startswith((".", "#", "~"))
+    base = Path(directory)
+    names = sorted(
+        entry.name
+        for entry in entries
+        if entry.name.endswith((".tf", ".tf.json")) and not entry.name.startswith((".", "#", "~")) and entry.is_file()
     )
+    return [base / name for name in names]
 
 
 def display_name(directory: str, path: Path) -> str:
