@@ -29,7 +29,7 @@ from hclrun.syntax.ast import (
     UnaryOpExpr,
 )
 from hclrun.syntax.lexer import Tok
-from hclrun.syntax.locate import Locator, new_range
+from hclrun.syntax.locate import Locator, end_point, span, start_offset
 from hclrun.syntax.template_structure import Directive, nest_directives
 from hclrun.syntax.traversals import Suffix, fold_suffixes
 
@@ -62,9 +62,6 @@ class Builder:
     def r(self, tok: Tok) -> Range:
         return self._range(tok.start, tok.end)
 
-    def span(self, a: Range, b: Range) -> Range:
-        return new_range(self.filename, a.start, b.end)
-
     # ------------------------------------------------------------ starts
 
     def start_file(self, items: BodyItems) -> BodyItems:
@@ -90,13 +87,12 @@ class Builder:
 
     def attribute(self, name: Tok, eq: Tok, expr: Expression) -> Attribute:
         name_range = self.r(name)
-        return Attribute(name.value, expr, name_range, self.r(eq), self.span(name_range, expr.range))
+        return Attribute(name.value, expr, name_range, self.r(eq), span(name_range, expr.range))
 
     def _block(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, items: list[Attribute | Block], rbrace: Tok) -> Block:
         open_range = self.r(lbrace)
         close_range = self.r(rbrace)
-        end = Range(self.filename, close_range.end, close_range.end)
-        body = Body(tuple(items), self.span(open_range, close_range), end)
+        body = Body(tuple(items), span(open_range, close_range), end_point(close_range))
         type_range = self.r(name)
         return Block(
             name.value,
@@ -106,7 +102,7 @@ class Builder:
             tuple(rng for _, rng in labels),
             open_range,
             close_range,
-            self.span(type_range, close_range),
+            span(type_range, close_range),
         )
 
     def block(self, name: Tok, labels: list[tuple[str, Range]], lbrace: Tok, _nl: Tok, items: BodyItems, rbrace: Tok) -> Block:
@@ -162,14 +158,14 @@ class Builder:
     # ------------------------------------------------------------ operators
 
     def conditional(self, cond: Expression, _q: Tok, true: Expression, _c: Tok, false: Expression) -> Expression:
-        return ConditionalExpr(cond, true, false, self.span(cond.range, false.range))
+        return ConditionalExpr(cond, true, false, span(cond.range, false.range))
 
     def binary(self, lhs: Expression, op: Tok, rhs: Expression) -> Expression:
-        return BinaryOpExpr(op.value, lhs, rhs, self.span(lhs.range, rhs.range))
+        return BinaryOpExpr(op.value, lhs, rhs, span(lhs.range, rhs.range))
 
     def unary(self, op: Tok, operand: Expression) -> Expression:
         symbol = self.r(op)
-        return UnaryOpExpr(op.value, operand, self.span(symbol, operand.range), symbol)
+        return UnaryOpExpr(op.value, operand, span(symbol, operand.range), symbol)
 
     # ------------------------------------------------------------ traversals
 
@@ -216,7 +212,7 @@ class Builder:
         name_range = self.r(name)
         close = self.r(rpar)
         return FunctionCallExpr(
-            name.value, tuple(args), expand, name_range, self.r(lpar), close, self.span(name_range, close)
+            name.value, tuple(args), expand, name_range, self.r(lpar), close, span(name_range, close)
         )
 
     def call_none(self, name: Tok, lpar: Tok, rpar: Tok) -> Expression:
@@ -279,8 +275,8 @@ class Builder:
         return None
 
     def item(self, key: Expression, _sep: Tok, value: Expression) -> ObjectConsItem:
-        start = key.range.start.byte - self.loc.base.byte
         text = self.loc.text
+        start = start_offset(key.range, self.loc)
         # HCL forces a key to be an expression when it starts with a parenthesis.
         forced = isinstance(key, ParenthesesExpr) or (
             text.isascii() and 0 <= start < len(text) and text[start] == "("
@@ -346,7 +342,7 @@ class Builder:
             value,
             cond,
             is_object and dots is not None,
-            self.span(open_range, close_range),
+            span(open_range, close_range),
             open_range,
             close_range,
         )
@@ -370,7 +366,7 @@ class Builder:
         if len(parts) == 1 and not isinstance(parts[0], Directive) and not _is_text(parts[0]):
             return TemplateWrapExpr(parts[0], rng)
         if end is None:
-            end = Range(self.filename, rng.end, rng.end)
+            end = end_point(rng)
         if self.directives:
             nested = nest_directives(parts, end, self.merge_literals, self.diagnostics)
         else:
@@ -387,7 +383,7 @@ class Builder:
                 prev = out[-1] if out else None
                 if prev is not None and _is_text(prev):
                     assert isinstance(prev, LiteralValueExpr)
-                    out[-1] = fast.literal(str(prev.value) + str(part.value), self.span(prev.range, part.range))
+                    out[-1] = fast.literal(str(prev.value) + str(part.value), span(prev.range, part.range))
                     continue
             out.append(part)
         if not out:

@@ -53,8 +53,8 @@ class _Compiled:
         return top
 
     def unit_chain(self, below: int, top: int, kind: str) -> int:
-        top = self.unit_chains[below, top, kind] = self.follow_unit_chain(below, top, kind)
-        return top
+        after = self.unit_chains[below, top, kind] = self.follow_unit_chain(below, top, kind)
+        return after
 
     def follow_unit_chain(self, below: int, top: int, kind: str) -> int:
         """The top state after every pass-through reduction ``kind`` triggers above ``below``."""

@@ -22,27 +22,55 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.syntax.locate import Locator
 
+_tuple_new = tuple.__new__
 
-class Tok:
+
+class Tok(tuple[str, str, int, int, bool]):
     """A token: its grammar symbol, value and character offsets.
 
     ``value`` is the identifier or number text, the cooked text of a template
     literal, or the delimiter of a heredoc. ``flag`` marks a ``~`` strip
     marker on template openers and closers and ``<<-`` on heredocs.
+
+    A token is an immutable tuple with named fields: a parse makes one per
+    token, and ``tuple.__new__`` (see :func:`_token`) makes it without running
+    any Python code.
     """
 
-    __slots__ = ("end", "flag", "start", "type", "value")
+    __slots__ = ()
 
-    def __init__(self, type: str, value: str, start: int, end: int, flag: bool = False) -> None:
-        self.type = type
-        self.value = value
-        self.start = start
-        self.end = end
-        self.flag = flag
+    def __new__(cls, type: str, value: str, start: int, end: int, flag: bool = False) -> Tok:
+        return _tuple_new(cls, (type, value, start, end, flag))
+
+    if TYPE_CHECKING:
+
+        @property
+        def type(self) -> str: ...
+        @property
+        def value(self) -> str: ...
+        @property
+        def start(self) -> int: ...
+        @property
+        def end(self) -> int: ...
+        @property
+        def flag(self) -> bool: ...
+
+    else:
+        type = property(itemgetter(0))
+        value = property(itemgetter(1))
+        start = property(itemgetter(2))
+        end = property(itemgetter(3))
+        flag = property(itemgetter(4))
+
+    def with_text(self, value: str, start: int) -> Tok:
+        """This token with another value starting at another offset."""
+        return _tuple_new(Tok, (self[0], value, start, self[3], self[4]))
 
     def __repr__(self) -> str:
         return f"Tok({self.type}, {self.value!r}, {self.start}, {self.end})"
@@ -78,8 +106,12 @@ _PUNCT = {
     "<": "LT", ">": "GT", "<=": "LTE", ">=": "GTE", "+": "PLUS", "-": "MINUS",
     "/": "SLASH", "%": "PERCENT", "!": "BANG",
 }  # fmt: skip
-# Punctuation that is one token and nothing more (no bracket, quote or template).
-_SIMPLE_PUNCT = frozenset(p for p in _PUNCT if p not in ("{", "}", "[", "]", "(", ")"))
+# Punctuation that is one token and nothing more (no bracket, quote or template), with its type.
+_SIMPLE_TYPES = {p: kind for p, kind in _PUNCT.items() if p not in ("{", "}", "[", "]", "(", ")")}
+# The bracket a closer pops from the bracket stack (``}`` closing ``${``/``%{`` is a template closer).
+_BRACKET_CLOSED_BY = {"}": "{f", ")": "(", "]": "["}
+# A whole quoted string without escapes, interpolations or directives.
+_PLAIN_STRING = re.compile(r'"((?:[^"\\$%\r\n]|[$%](?!\{))*+)"')
 # Whole comments only: a comment mentioning "for" must not make a body look like a for expression.
 _FOR_AHEAD = re.compile(r"(?:\s|#[^\n]*+|//[^\n]*+|(?>/\*.*?\*/))*+for(?![\w-])", re.S)
 _QUOTED_LIT = re.compile(r"(?:\$\$\{|%%\{|[^\"\\$%\r\n]+|\\[^\r\n]|\$(?!\{)|%(?!\{))+")
@@ -181,6 +213,9 @@ class Scanner:
         append = tokens.append
         stack = self._stack
         match = _NORMAL.match
+        simple_type = _SIMPLE_TYPES.get
+        plain_string = _PLAIN_STRING.match
+        new_tok = _tuple_new
         file_mode = self.mode == MODE_FILE
         while pos < n:
             m = match(text, pos)
@@ -196,13 +231,25 @@ class Scanner:
                 if value == "for" or value == "in" or "::" in value:
                     append(self._keyword(value, start, end))
                 else:
-                    append(Tok("IDENT", value, start, end))
+                    append(new_tok(Tok, ("IDENT", value, start, end, False)))
             elif kind == "punct":
                 value = m.group(kind)
                 start = end - len(value)
-                if value in _SIMPLE_PUNCT:
-                    append(Tok(_PUNCT[value], value, start, end))
+                simple = simple_type(value)
+                if simple is not None:
+                    append(new_tok(Tok, (simple, value, start, end, False)))
                 elif value == '"':
+                    plain = plain_string(text, start)
+                    if plain is not None:
+                        # No escapes, interpolations or directives: the three
+                        # tokens the template scanner would make, made here.
+                        end = plain.end()
+                        append(Tok("OQUOTE", value, start, start + 1))
+                        if end - start > 2:
+                            append(Tok("TLIT", plain.group(1), start + 1, end - 1))
+                        append(Tok("CQUOTE", "", end - 1, end))
+                        pos = end
+                        continue
                     append(Tok("OQUOTE", value, start, end))
                     stack.append('"')
                     self._templates.append(_Template('"', start=start))
@@ -213,6 +260,9 @@ class Scanner:
                 elif value == "(" or value == "[":
                     stack.append(value)
                     append(Tok(_PUNCT[value], value, start, end))
+                elif value != "~}" and stack and stack[-1] in _BRACKET_CLOSED_BY[value]:
+                    stack.pop()  # the common case of _close_bracket
+                    append(new_tok(Tok, (_PUNCT[value], value, start, end, False)))
                 else:  # a closing bracket
                     self._close_bracket(value, start, end)
                     if stack and stack[-1] in _TEMPLATE_KINDS:
@@ -223,10 +273,10 @@ class Scanner:
                     and tokens
                     and tokens[-1].type != "NL"
                 ):
-                    append(Tok("NL", "\n", m.start(kind), end))
+                    append(new_tok(Tok, ("NL", "\n", m.start(kind), end, False)))
             elif kind == "number":
                 value = m.group(kind)
-                append(Tok("NUMBER", value, end - len(value), end))
+                append(new_tok(Tok, ("NUMBER", value, end - len(value), end, False)))
             elif kind == "comment":
                 if m.group(kind) == "/*":
                     start = m.start(kind)
@@ -494,11 +544,11 @@ def apply_strip_markers(tokens: list[Tok], parts: list[int]) -> None:
         if i > 0:
             prev = tokens[parts[i - 1]]
             if prev.type == "TCLOSE" and prev.flag:
-                tok.value = tok.value.lstrip()
+                tok = tokens[index] = tok.with_text(tok.value.lstrip(), tok.start)
         if i + 1 < count:
             nxt = tokens[parts[i + 1]]
             if nxt.flag and nxt.type in _TEMPLATE_OPENERS:
-                tok.value = tok.value.rstrip()
+                tokens[index] = tok.with_text(tok.value.rstrip(), tok.start)
 
 
 def flush_indentation(tokens: list[Tok], parts: list[int]) -> None:
@@ -509,7 +559,7 @@ def flush_indentation(tokens: list[Tok], parts: list[int]) -> None:
     """
     smallest = -1
     at_line_start = True
-    adjust: list[Tok] = []
+    adjust: list[int] = []  # indices of the tokens that start a line
     for index in parts:
         tok = tokens[index]
         if at_line_start:
@@ -521,7 +571,7 @@ def flush_indentation(tokens: list[Tok], parts: list[int]) -> None:
                     spaces = -1
                 else:
                     spaces = len(value) - len(trimmed)
-                    adjust.append(tok)
+                    adjust.append(index)
             else:
                 spaces = 0
             if spaces >= 0 and (smallest < 0 or spaces < smallest):
@@ -530,9 +580,9 @@ def flush_indentation(tokens: list[Tok], parts: list[int]) -> None:
             at_line_start = True
     if smallest <= 0:
         return
-    for tok in adjust:
-        tok.value = tok.value[smallest:]
-        tok.start += smallest
+    for index in adjust:
+        tok = tokens[index]
+        tokens[index] = tok.with_text(tok.value[smallest:], tok.start + smallest)
 
 
 def scan(text: str, locator: Locator, mode: str) -> tuple[list[Tok], Diagnostics]:

@@ -5,12 +5,11 @@ line/column (in characters) and 0-based byte offsets into the UTF-8 source.
 A parse may start at a given position inside a larger file (an expression
 embedded in JSON, a ``-target`` argument), which shifts every position.
 
-A parse builds a ``Pos`` or ``Range`` for nearly every token, and the frozen
-dataclasses' own constructors (one ``object.__setattr__`` call per field)
-were the largest single cost of parsing. ``new_pos`` and ``new_range`` build
-the same objects several times faster: they fill an unguarded twin with the
-same slot layout and then give it its real class, which leaves a genuine,
-frozen ``Pos``/``Range``.
+A parse makes a range for nearly every token and tree node, while most of
+those ranges are never read. :class:`SourceRange` therefore keeps only its
+two offsets and the :class:`Locator` of its text, and works out its ``Pos``
+ends on first access. It is a ``Range`` in every way callers can observe:
+the same attributes, equality, hash, repr, pickling and copies.
 """
 
 from __future__ import annotations
@@ -18,57 +17,17 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
+from typing import Any
 
 from hclrun.source import Pos, Range
 
 _LINE_END = re.compile("\n")
 
 
-class _PosSlots:
-    __slots__ = ("line", "column", "byte")
-
-    def __init__(self, line: int, column: int, byte: int) -> None:
-        self.line = line
-        self.column = column
-        self.byte = byte
-
-
-class _RangeSlots:
-    __slots__ = ("filename", "start", "end")
-
-    def __init__(self, filename: str, start: Pos, end: Pos) -> None:
-        self.filename = filename
-        self.start = start
-        self.end = end
-
-
-def new_pos(line: int, column: int, byte: int) -> Pos:
-    """``Pos(line, column, byte)``, built faster."""
-    made = _PosSlots(line, column, byte)
-    made.__class__ = Pos  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
-
-
-def new_range(filename: str, start: Pos, end: Pos) -> Range:
-    """``Range(filename, start, end)``, built faster."""
-    made = _RangeSlots(filename, start, end)
-    made.__class__ = Range  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
-
-
-def _check_layouts() -> None:
-    """The twins must match the real classes field for field, or the class switch is refused."""
-    if new_pos(1, 2, 3) != Pos(1, 2, 3) or new_range("f", Pos(1, 2, 3), Pos(4, 5, 6)) != Range("f", Pos(1, 2, 3), Pos(4, 5, 6)):
-        raise AssertionError("position twins are out of date with hclrun.source")
-
-
-_check_layouts()
-
-
 class Locator:
     """Maps character offsets in ``text`` to positions, relative to ``base``."""
 
-    __slots__ = ("_ascii", "_byte_starts", "_line_starts", "_plain", "base", "filename", "text")
+    __slots__ = ("_byte_starts", "_line_starts", "base", "filename", "text")
 
     def __init__(self, text: str, filename: str, base: Pos | None = None) -> None:
         self.text = text
@@ -77,9 +36,8 @@ class Locator:
         # The last entry is a sentinel past every offset, so ``starts[i + 1]``
         # always exists for a line ``i`` that holds an offset.
         self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(text)), sys.maxsize]
-        self._ascii = text.isascii()
         self._byte_starts: list[int] | None = None
-        if not self._ascii:
+        if not text.isascii():
             starts = self._line_starts
             total = 0
             byte_starts = [0]
@@ -87,23 +45,19 @@ class Locator:
                 total += len(text[starts[i - 1] : starts[i]].encode("utf-8", "surrogatepass"))
                 byte_starts.append(total)
             self._byte_starts = byte_starts
-        # ASCII text parsed from its own start: lines, columns and bytes follow
-        # from the offset alone (the fast path of ``range``).
-        self._plain = self._ascii and self.base == Pos(1, 1, 0)
 
     def pos(self, offset: int) -> Pos:
         starts = self._line_starts
         index = bisect_right(starts, offset) - 1
+        line_start = starts[index]
         base = self.base
         if self._byte_starts is None:
-            if index:
-                return new_pos(base.line + index, offset - starts[index] + 1, base.byte + offset)
-            return new_pos(base.line, base.column + offset, base.byte + offset)
-        line_start = starts[index]
-        byte = self._byte_starts[index] + len(self.text[line_start:offset].encode("utf-8", "surrogatepass"))
+            byte = offset
+        else:
+            byte = self._byte_starts[index] + len(self.text[line_start:offset].encode("utf-8", "surrogatepass"))
         if index:
-            return new_pos(base.line + index, offset - line_start + 1, base.byte + byte)
-        return new_pos(base.line, base.column + offset, base.byte + byte)
+            return Pos(base.line + index, offset - line_start + 1, base.byte + byte)
+        return Pos(base.line, base.column + offset, base.byte + byte)
 
     def offset(self, pos: Pos) -> int:
         """The character offset of ``pos`` (the inverse of :meth:`pos`)."""
@@ -113,25 +67,140 @@ class Locator:
         return self._line_starts[index] + pos.column - 1
 
     def range(self, start: int, end: int) -> Range:
-        if not self._plain:
-            return new_range(self.filename, self.pos(start), self.pos(end))
-        # The common case, with ``new_pos``/``new_range`` written out: this
-        # runs for nearly every token.
-        starts = self._line_starts
-        index = bisect_right(starts, start) - 1
-        line_start = starts[index]
-        line = index + 1
-        first = _PosSlots(line, start - line_start + 1, start)
-        first.__class__ = Pos  # type: ignore[assignment]
-        if end < starts[line]:  # both ends on one line: no second search
-            last = _PosSlots(line, end - line_start + 1, end)
-            last.__class__ = Pos  # type: ignore[assignment]
-        else:
-            last = self.pos(end)  # type: ignore[assignment]
-        made = _RangeSlots(self.filename, first, last)  # type: ignore[arg-type]
-        made.__class__ = Range  # type: ignore[assignment]
-        return made  # type: ignore[return-value]
+        """The range from offset ``start`` to ``end``, resolved when first read."""
+        return SourceRange._of(self, start, end)
 
     def point(self, offset: int) -> Range:
-        p = self.pos(offset)
-        return new_range(self.filename, p, p)
+        return SourceRange._of(self, offset, offset)
+
+
+_new = object.__new__
+_get_filename = Range.__dict__["filename"].__get__
+_set_filename = Range.__dict__["filename"].__set__
+_get_start = Range.__dict__["start"].__get__
+_set_start = Range.__dict__["start"].__set__
+_get_end = Range.__dict__["end"].__get__
+_set_end = Range.__dict__["end"].__set__
+
+
+class SourceRange(Range):
+    """A ``Range`` of a scanned text, kept as offsets until its positions are read.
+
+    ``_span`` is ``(locator, start offset, end offset)``. The inherited slots
+    hold the resolved ``filename``, ``start`` and ``end`` once read. A
+    ``SourceRange`` built with the ordinary ``Range`` arguments (as
+    ``dataclasses.replace`` does) has no ``_span`` and is resolved from the
+    start.
+    """
+
+    __slots__ = ("_span",)
+    _span: tuple[Locator, int, int]
+
+    @classmethod
+    def _of(cls, locator: Locator, start: int, end: int) -> SourceRange:
+        made = _new(cls)
+        _set_span(made, (locator, start, end))
+        return made
+
+    @property  # type: ignore[override]
+    def filename(self) -> str:
+        try:
+            return _get_filename(self)  # type: ignore[no-any-return]
+        except AttributeError:
+            name = self._span[0].filename
+            _set_filename(self, name)
+            return name
+
+    @filename.setter
+    def filename(self, value: str) -> None:  # only reached through object.__setattr__ (Range.__init__)
+        _set_filename(self, value)
+
+    @property  # type: ignore[override]
+    def start(self) -> Pos:
+        try:
+            return _get_start(self)  # type: ignore[no-any-return]
+        except AttributeError:
+            locator, offset, _ = self._span
+            pos = locator.pos(offset)
+            _set_start(self, pos)
+            return pos
+
+    @start.setter
+    def start(self, value: Pos) -> None:
+        _set_start(self, value)
+
+    @property  # type: ignore[override]
+    def end(self) -> Pos:
+        try:
+            return _get_end(self)  # type: ignore[no-any-return]
+        except AttributeError:
+            locator, _, offset = self._span
+            pos = locator.pos(offset)
+            _set_end(self, pos)
+            return pos
+
+    @end.setter
+    def end(self, value: Pos) -> None:
+        _set_end(self, value)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is SourceRange:
+            try:
+                mine, theirs = self._span, other._span
+            except AttributeError:
+                pass
+            else:
+                if mine[0] is theirs[0]:  # one text: offsets map to positions one to one
+                    return mine[1] == theirs[1] and mine[2] == theirs[2]
+        if isinstance(other, Range):
+            return (self.filename, self.start, self.end) == (other.filename, other.start, other.end)
+        return NotImplemented
+
+    __hash__ = Range.__hash__
+
+    def __repr__(self) -> str:
+        return f"Range(filename={self.filename!r}, start={self.start!r}, end={self.end!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Range, (self.filename, self.start, self.end))
+
+
+_set_span = SourceRange.__dict__["_span"].__set__
+
+
+def span(first: Range, last: Range) -> Range:
+    """The range from the start of ``first`` to the end of ``last``."""
+    if type(first) is SourceRange and type(last) is SourceRange:
+        try:
+            head, tail = first._span, last._span
+        except AttributeError:
+            pass
+        else:
+            if head[0] is tail[0]:
+                return SourceRange._of(head[0], head[1], tail[2])
+    return Range(first.filename, first.start, last.end)
+
+
+def end_point(rng: Range) -> Range:
+    """The empty range at the end of ``rng``."""
+    if type(rng) is SourceRange:
+        try:
+            locator, _, end = rng._span
+        except AttributeError:
+            pass
+        else:
+            return SourceRange._of(locator, end, end)
+    return Range(rng.filename, rng.end, rng.end)
+
+
+def start_offset(rng: Range, locator: Locator) -> int:
+    """The character offset in ``locator``'s text where ``rng`` starts."""
+    if type(rng) is SourceRange:
+        try:
+            owner, start, _ = rng._span
+        except AttributeError:
+            pass
+        else:
+            if owner is locator:
+                return start
+    return locator.offset(rng.start)

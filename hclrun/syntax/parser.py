@@ -14,12 +14,12 @@ from functools import wraps
 from typing import ParamSpec, TypeVar
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
-from hclrun.source import Pos, Range
+from hclrun.source import Pos
 from hclrun.syntax import ast
 from hclrun.syntax.builder import Builder
 from hclrun.syntax.driver import run
 from hclrun.syntax.lexer import MODE_EXPR, MODE_FILE, MODE_TEMPLATE, Tok, scan
-from hclrun.syntax.locate import Locator
+from hclrun.syntax.locate import Locator, end_point
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -95,8 +95,7 @@ def parse_file(source: bytes | str, filename: str) -> tuple[ast.File, Diagnostic
     builder = Builder(loc, diags)
     items = run(tokens, "start_file", builder, diags, len(text), recover=True)
     full = loc.range(0, len(text))
-    end = Range(filename, full.end, full.end)
-    body = ast.Body(tuple(items or ()), full, end)
+    body = ast.Body(tuple(items or ()), full, end_point(full))
     return ast.File(filename, body, raw), diags
 
 

@@ -28,7 +28,7 @@ from hclrun.syntax.ast import (
     Traverser,
 )
 from hclrun.syntax.fastnodes import scope_traversal, traverse_attr
-from hclrun.syntax.locate import new_range
+from hclrun.syntax.locate import span as _span
 
 # A suffix as produced by the builder: (kind, payload, range).
 # kind is "attr" (payload: name), "lindex" (payload: number text),
@@ -48,10 +48,6 @@ def _literal_key(expr: Expression) -> str | NumberLiteral | None:
     ):
         return expr.parts[0].value
     return None
-
-
-def _span(a: Range, b: Range) -> Range:
-    return new_range(a.filename, a.start, b.end)
 
 
 def _extend(expr: Expression, steps: list[Traverser], rng: Range) -> Expression:

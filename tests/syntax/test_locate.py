@@ -1,4 +1,4 @@
-"""Offsets to positions, and the fast constructors the parser builds them with."""
+"""Offsets to positions, and the lazily resolved ranges the parser builds from them."""
 
 from __future__ import annotations
 
@@ -10,30 +10,50 @@ import pickle
 import pytest
 
 from hclrun.source import Pos, Range
-from hclrun.syntax.locate import Locator, new_pos, new_range
+from hclrun.syntax.locate import Locator, end_point, span, start_offset
 from hclrun.syntax.parser import parse_file
 
 
-def test_new_pos_is_a_frozen_pos() -> None:
-    made = new_pos(3, 4, 20)
-    assert type(made) is Pos
-    assert made == Pos(3, 4, 20) and hash(made) == hash(Pos(3, 4, 20))
-    assert repr(made) == "Pos(line=3, column=4, byte=20)"
-    assert dataclasses.astuple(made) == (3, 4, 20)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.line = 9  # type: ignore[misc]
-
-
-def test_new_range_is_a_frozen_range() -> None:
-    made = new_range("a.tf", new_pos(1, 1, 0), new_pos(1, 5, 4))
+def test_source_range_behaves_as_a_frozen_range() -> None:
+    made = Locator("abcd\n", "a.tf").range(0, 4)
     expected = Range("a.tf", Pos(1, 1, 0), Pos(1, 5, 4))
-    assert type(made) is Range
-    assert made == expected and hash(made) == hash(expected)
+    assert isinstance(made, Range)
+    assert made == expected and expected == made and hash(made) == hash(expected)
+    assert made != Range("a.tf", Pos(1, 1, 0), Pos(1, 4, 3)) and made != Range("b.tf", Pos(1, 1, 0), Pos(1, 5, 4))
+    assert repr(made) == repr(expected)
     assert str(made) == "a.tf:1,1-1,5"
+    assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+    assert type(pickle.loads(pickle.dumps(made))) is Range
     assert pickle.loads(pickle.dumps(made)) == expected
-    assert copy.deepcopy(made) == expected
+    assert copy.deepcopy(made) == expected and copy.copy(made) == expected
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.filename = "b.tf"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = Pos(2, 2, 2)  # type: ignore[misc]
+
+
+def test_source_range_replace_and_sets() -> None:
+    loc = Locator("abcd\nef", "a.tf")
+    moved = dataclasses.replace(loc.range(5, 7), filename="dir/a.tf")
+    assert moved == Range("dir/a.tf", Pos(2, 1, 5), Pos(2, 3, 7))
+    assert moved.start.line == 2 and moved.filename == "dir/a.tf"
+    # Equal ranges of one text, of two texts, and plain ranges all hash together.
+    other = Locator("abcd\nef", "a.tf")
+    plain = Range("a.tf", Pos(1, 2, 1), Pos(1, 3, 2))
+    assert len({loc.range(1, 2), loc.range(1, 2), other.range(1, 2), plain}) == 1
+    assert loc.range(1, 2) != loc.range(1, 3) and loc.range(1, 2) != other.range(2, 3)
+    assert loc.range(1, 2) != "a.tf:1,2-1,3"
+
+
+def test_span_and_end_point() -> None:
+    loc = Locator("ab cd\nef", "a.tf")
+    joined = span(loc.range(0, 2), loc.range(6, 8))
+    assert joined == Range("a.tf", Pos(1, 1, 0), Pos(2, 3, 8))
+    assert span(Range("a.tf", Pos(1, 1, 0), Pos(1, 2, 1)), loc.range(3, 5)) == Range("a.tf", Pos(1, 1, 0), Pos(1, 6, 5))
+    assert end_point(loc.range(0, 2)) == Range("a.tf", Pos(1, 3, 2), Pos(1, 3, 2))
+    assert end_point(Range("a.tf", Pos(1, 1, 0), Pos(1, 2, 1))) == Range("a.tf", Pos(1, 2, 1), Pos(1, 2, 1))
+    assert start_offset(loc.range(6, 8), loc) == 6
+    assert start_offset(Range("a.tf", Pos(2, 2, 7), Pos(2, 3, 8)), loc) == 7
 
 
 TEXT = 'a = "é"\n\nb = 1\r\nc = [\n  2,\n]\n'
