@@ -230,8 +230,8 @@ def decode_import(block: ast.Block, module: Module, diags: Diagnostics) -> None:
 def _import_target(expr: ast.Expression, diags: Diagnostics) -> tuple[ast.Traverser, ...] | None:
     """``to`` may index with an expression when ``for_each`` is set, so only its root must be static."""
     inner = expr
-    while isinstance(inner, ast.IndexExpr):
-        inner = inner.collection
+    while isinstance(inner, ast.IndexExpr | ast.RelativeTraversalExpr):
+        inner = inner.collection if isinstance(inner, ast.IndexExpr) else inner.source
     if isinstance(inner, ast.ScopeTraversalExpr):
         return inner.traversal
     return static_traversal(expr, diags)

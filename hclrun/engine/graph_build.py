@@ -6,7 +6,8 @@
    expansion of the call that creates it.
 3. ``add_reference_edges``: edges from what each expression refers to.
 4. ``add_depends_on_edges``: explicit ``depends_on`` of resources, modules and outputs.
-5. ``add_provider_edges``: resources depend on their provider configuration.
+5. ``add_import_edges``: resources targeted by ``import`` blocks depend on what the blocks refer to.
+6. ``add_provider_edges``: resources depend on their provider configuration.
 
 ``build_graph`` runs them in order and reports cycles with Terraform's
 wording; ``dump`` writes a graph as sorted text for tests.
@@ -207,6 +208,27 @@ def add_depends_on_edges(cg: ConfigGraph) -> None:
     ``depends_on`` reaches everything inside it through containment."""
 
 
+def add_import_edges(cg: ConfigGraph) -> None:
+    """A resource that root ``import`` blocks target depends on what their ``for_each``, ``id`` and keys refer to."""
+    from hclrun.engine.import_address import ImportAddress
+
+    g = cg.graph
+    for block in cg.modules[()].module.imports:
+        address = ImportAddress.of(block.to_expr)
+        target = address.static_target() if address is not None else None
+        if address is None or target is None:
+            continue
+        node = Node(RESOURCE, *target)
+        if node not in cg.resources:
+            continue
+        exprs = [*address.key_expressions(), *(e for e in (block.for_each, block.id_expr) if e is not None)]
+        for expr in exprs:
+            for ref in references(expr):
+                for dep in reference_targets(cg, (), ref.traversal):
+                    if dep != node:
+                        g.add_edge(node, dep)
+
+
 def add_provider_edges(cg: ConfigGraph) -> None:
     g = cg.graph
     for node, resolved in cg.resource_providers.items():
@@ -218,6 +240,7 @@ STEPS: tuple[Step, ...] = (
     add_module_containment,
     add_reference_edges,
     add_depends_on_edges,
+    add_import_edges,
     add_provider_edges,
 )
 

@@ -144,6 +144,8 @@ class Planner(NodeEvaluator):
             )
             return diags
         resource = Resource(MODES[decl.mode], decl.type, decl.name)
+        if decl.mode == "managed":
+            self.imports.resolve(node.module, node.name, diags)
         pending = decl.mode == "data" and any(n in self.pending for n in self.deps.resources_of(node))
         refresh_only = self.options.mode is PlanMode.REFRESH_ONLY
         config_addr = str(node)
