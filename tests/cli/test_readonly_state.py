@@ -94,6 +94,7 @@ def _find_runner(copies: Path) -> Runner | str:
     for root in roots:
         if root == copy:
             shutil.copytree(ROOT / "hclrun", copy / "hclrun", ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(ROOT / "grammar", copy / "grammar")  # found beside the package in a checkout
             for path in [copies, *copies.rglob("*")]:
                 path.chmod(0o755 if path.is_dir() else 0o644)
         pythonpath = _import_path(root)
