@@ -125,7 +125,9 @@ def read_saved(data_dir: str) -> BackendSettings | None:
     backend = doc.get("backend") if isinstance(doc, dict) else None
     if not isinstance(backend, dict) or not backend.get("type"):
         return None
-    raw = backend.get("config") if isinstance(backend.get("config"), dict) else {}
+    raw = backend.get("config")
+    if not isinstance(raw, dict):
+        raw = {}
     config = {str(k): (None if v is None else str(v)) for k, v in raw.items()}
     return BackendSettings(str(backend["type"]), config, int(backend.get("hash") or 0))
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 
 from hclrun.addrs import Provider, ResourceMode
 from hclrun.backends import LocalBackend, selected_workspace
-from hclrun.config.loader import module_files
+from hclrun.backends.initcheck import backend_in_use
+from hclrun.backends.local import STATE_FILE, WORKSPACE_DIR
+from hclrun.backends.settings import read_saved
+from hclrun.config.loader import load_module, module_files
 from hclrun.config.tree import ModuleNode, load_tree
 from hclrun.diagnostics import Diagnostics
 from hclrun.plans.schemas import SchemaLookup
@@ -48,7 +51,23 @@ class WorkingDir:
         return self.workspace_name or selected_workspace(self.data_dir)
 
     def backend(self) -> LocalBackend:
-        return LocalBackend(self.path)
+        """The local backend with the settings ``init`` recorded (the defaults when none)."""
+        saved = read_saved(self.data_dir)
+        if saved is None or saved.type != "local":
+            return LocalBackend(self.path)
+        return LocalBackend(
+            self.path,
+            path=saved.value("path") or STATE_FILE,
+            workspace_dir=saved.value("workspace_dir") or WORKSPACE_DIR,
+        )
+
+    def backend_diagnostics(self) -> Diagnostics:
+        """Why the recorded backend cannot be used with the configuration as it is now
+        (``init`` must run again), or nothing."""
+        if not module_files(self.path):
+            return Diagnostics()
+        module, _ = load_module(self.path)
+        return backend_in_use(module.backend, read_saved(self.data_dir))[1]
 
     def load_configuration(self, *, validate: bool = True) -> Configuration:
         """The module tree; with ``validate`` also every problem ``validate`` reports."""
@@ -61,6 +80,9 @@ class WorkingDir:
             checked = check_tree(tree, Diagnostics(diags), self.path)
             if not checked.valid:
                 return Configuration(None, checked.sources, checked.diagnostics)
+            backend_diags = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
+            if backend_diags.has_errors():
+                return Configuration(None, checked.sources, backend_diags)
         sources: dict[str, bytes] = {}
         for node in tree.walk():
             sources.update(node.module.sources)
