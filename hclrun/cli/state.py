@@ -23,10 +23,36 @@ def _fail(output: Output, diags: Diagnostics) -> None:
         sys.exit(1)
 
 
-def _no_state(output: Output) -> None:
+def ui_error(output: Output, diags: Diagnostics, sources: dict[str, bytes] | None = None) -> None:
+    """Diagnostics as Terraform's state and workspace commands print them: the
+    rendered boxes passed through its red error line (one colour code before,
+    two resets and a newline after)."""
+    from hclrun.diagrender import render_diagnostics
+
+    text = render_diagnostics(diags, sources or {}, color=output.color)
+    output.write_err(output.markup(f"[red]{text}[reset]") + "\n")
+    if diags.has_errors():
+        sys.exit(1)
+
+
+def red_line(output: Output, text: str) -> None:
+    output.write_err(output.markup(f"[red]{text}[reset]") + "\n")
+    sys.exit(1)
+
+
+def check_backend(output: Output) -> None:
+    """Stop when ``init`` must run again for the configuration's backend."""
+    from hclrun.operations import WorkingDir
+
+    diags = WorkingDir(".").backend_diagnostics()
+    if diags.has_errors():
+        ui_error(output, diags)
+
+
+def _no_state(output: Output, *, plain: bool = False) -> None:
     from hclrun.operations.state_ops import NO_STATE_FILE
 
-    output.write_err(output.markup(f"[red]{NO_STATE_FILE}[reset]") + "\n")
+    output.write_err((NO_STATE_FILE if plain else output.markup(f"[red]{NO_STATE_FILE}[reset]")) + "\n")
     sys.exit(1)
 
 
@@ -41,6 +67,7 @@ def list_(state_path: str | None, id_: str | None, addresses: tuple[str, ...]) -
     from hclrun.operations.state_ops import list_addresses, parse_targets, read_state
 
     output = Output(color=True)
+    check_backend(output)
     file, diags = read_state(WorkingDir("."))
     if file is None:
         if diags.has_errors():
@@ -71,10 +98,11 @@ def show(state_path: str | None, no_color: bool, address: str) -> None:
     from hclrun.operations.workdir import ProviderSchemas
 
     output = Output(color=not no_color)
+    check_backend(output)
     file, diags = read_state(WorkingDir("."))
     if file is None:
         _fail(output, diags)
-        _no_state(output)
+        _no_state(output, plain=True)
         return
     targets = parse_targets([address], diags)
     _fail(output, diags)
@@ -82,12 +110,9 @@ def show(state_path: str | None, no_color: bool, address: str) -> None:
     addr = target.instance(None) if isinstance(target, AbsResource) else target
     if not isinstance(addr, AbsResourceInstance) or file.state.current_object(addr) is None:
         output.write_err(
-            output.markup(
-                "[red]No instance found for the given address!\n\nThis command requires that the address references "
-                "one specific instance.\nTo view the available instances, use \"hclrun state list\". Please modify \n"
-                "the address to reference a specific instance.[reset]"
-            )
-            + "\n"
+            "No instance found for the given address!\n\nThis command requires that the address references "
+            "one specific instance.\nTo view the available instances, use \"hclrun state list\". Please modify \n"
+            "the address to reference a specific instance.\n"
         )
         sys.exit(1)
     schemas = ProviderSchemas().lookup()
@@ -104,6 +129,7 @@ def pull() -> None:
     from hclrun.states import write_state_file
 
     output = Output(color=True)
+    check_backend(output)
     file, diags = read_state(WorkingDir("."))
     _fail(output, diags)
     if file is not None:
@@ -116,19 +142,29 @@ def pull() -> None:
 @click.argument("path")
 def push(lock: str, lock_timeout: str, force: bool, path: str) -> None:
     """Update remote state from a local state file."""
+    from hclrun.backends.fileio import go_error
     from hclrun.operations import WorkingDir
     from hclrun.operations.state_ops import push_state
 
     output = Output(color=True)
+    check_backend(output)
     try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+        data = sys.stdin.buffer.read() if path == "-" else _read_file(path)
     except OSError as err:
-        output.write_err(f"Error reading source state \"{path}\": {err.strerror}\n")
-        sys.exit(1)
+        red_line(output, f"open {path}: {go_error(err)}")
+        return
     diags = push_state(
         WorkingDir("."), data, path, force=force, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(output, lock_timeout)
     )
+    refused = next((d for d in diags if d.is_error and d.summary == "Failed to write state"), None)
+    if refused is not None:
+        red_line(output, f"Failed to write state: {refused.detail}")
     _fail(output, diags)
+
+
+def _read_file(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _run_edit(mutate: object, lock: str, lock_timeout: str, backup: bool = True, color: bool = True) -> None:
@@ -136,6 +172,7 @@ def _run_edit(mutate: object, lock: str, lock_timeout: str, backup: bool = True,
     from hclrun.operations.state_ops import NO_STATE_FILE, edit_state
 
     output = Output(color=color)
+    check_backend(output)
     edit = edit_state(
         WorkingDir("."), mutate, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(output, lock_timeout), backup=backup  # type: ignore[arg-type]
     )
@@ -143,6 +180,8 @@ def _run_edit(mutate: object, lock: str, lock_timeout: str, backup: bool = True,
         _no_state(output)
     for line in edit.messages:
         output.write(line + "\n")
+    if edit.diagnostics.has_errors():
+        ui_error(output, edit.diagnostics)
     _fail(output, edit.diagnostics)
 
 
