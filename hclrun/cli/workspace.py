@@ -8,6 +8,7 @@ import click
 
 from hclrun.cli.plan import lock_timeout_or_exit
 from hclrun.cli.planflags import flag_value, state_options
+from hclrun.cli.state import check_backend
 from hclrun.cli.views.stream import Output
 from hclrun.diagnostics import Diagnostics
 
@@ -27,38 +28,52 @@ def _report(output: Output, diags: Diagnostics) -> None:
         sys.exit(1)
 
 
+_NO_COLOR = click.option("--no-color", "no_color", is_flag=True, help="If specified, output won't contain any color.")
+
+
 @workspace.command("list")
-def list_() -> None:
+@_NO_COLOR
+def list_(no_color: bool) -> None:
     """List workspaces."""
     from hclrun.operations import WorkingDir
     from hclrun.operations.workspace_ops import list_workspaces
 
+    out = Output(color=not no_color)
+    check_backend(out)
     names, current = list_workspaces(WorkingDir("."))
-    out = Output(color=True)
     for name in names:
         out.write(("* " if name == current else "  ") + name + "\n")
     out.write("\n")
 
 
 @workspace.command("show")
-def show() -> None:
+@_NO_COLOR
+def show(no_color: bool) -> None:
     """Show the name of the current workspace."""
     from hclrun.operations import WorkingDir
 
-    Output(color=True).write(WorkingDir(".").workspace() + "\n")
+    Output(color=not no_color).write(WorkingDir(".").workspace() + "\n")
 
 
 @workspace.command("new")
 @state_options
-@click.option("--state", "state_path", hidden=True)
+@_NO_COLOR
+@click.option("--state", "state_path", metavar="PATH", help="Copy an existing state file into the new workspace.")
 @click.argument("name")
-def new(lock: str, lock_timeout: str, state_path: str | None, name: str) -> None:
+def new(lock: str, lock_timeout: str, no_color: bool, state_path: str | None, name: str) -> None:
     """Create a new workspace."""
     from hclrun.operations import WorkingDir
     from hclrun.operations.workspace_ops import new_workspace
 
-    out = Output(color=True)
-    diags = new_workspace(WorkingDir("."), name, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout))
+    out = Output(color=not no_color)
+    check_backend(out)
+    diags = new_workspace(
+        WorkingDir("."),
+        name,
+        lock=flag_value(lock),
+        lock_timeout=lock_timeout_or_exit(out, lock_timeout),
+        state_path=state_path,
+    )
     _report(out, diags)
     out.write(
         out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]')
@@ -71,14 +86,16 @@ def new(lock: str, lock_timeout: str, state_path: str | None, name: str) -> None
 
 
 @workspace.command("select")
+@_NO_COLOR
 @click.option("--or-create", "or_create", is_flag=True, help="Create the workspace if it doesn't exist.")
 @click.argument("name")
-def select(or_create: bool, name: str) -> None:
+def select(no_color: bool, or_create: bool, name: str) -> None:
     """Select a workspace."""
     from hclrun.operations import WorkingDir
     from hclrun.operations.workspace_ops import switch_workspace
 
-    out = Output(color=True)
+    out = Output(color=not no_color)
+    check_backend(out)
     wd = WorkingDir(".")
     if name == wd.workspace():
         out.write(f'You\'re already on workspace "{name}".\n')
@@ -93,14 +110,16 @@ def select(or_create: bool, name: str) -> None:
 
 @workspace.command("delete")
 @state_options
+@_NO_COLOR
 @click.option("--force", is_flag=True, help="Remove a workspace even if it is managing resources.")
 @click.argument("name")
-def delete(lock: str, lock_timeout: str, force: bool, name: str) -> None:
+def delete(lock: str, lock_timeout: str, no_color: bool, force: bool, name: str) -> None:
     """Delete a workspace."""
     from hclrun.operations import WorkingDir
     from hclrun.operations.workspace_ops import delete_workspace
 
-    out = Output(color=True)
+    out = Output(color=not no_color)
+    check_backend(out)
     diags = delete_workspace(
         WorkingDir("."), name, force=force, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout)
     )

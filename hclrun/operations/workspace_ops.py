@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from hclrun.backends import DEFAULT_WORKSPACE, acquire_lock, release_lock, select_workspace
+from hclrun.backends.fileio import go_error
 from hclrun.backends.protocol import LockInfo
 from hclrun.backends.workspaces import invalid_name_diagnostics
 from hclrun.diagnostics import Diagnostics
 from hclrun.operations.workdir import WorkingDir
+from hclrun.states import read_state_file
 
 
 def list_workspaces(wd: WorkingDir) -> tuple[list[str], str]:
@@ -14,11 +16,26 @@ def list_workspaces(wd: WorkingDir) -> tuple[list[str], str]:
     return wd.backend().workspaces(), wd.workspace()
 
 
-def new_workspace(wd: WorkingDir, name: str, *, lock: bool = True, lock_timeout: float = 0.0) -> Diagnostics:
+def new_workspace(
+    wd: WorkingDir, name: str, *, lock: bool = True, lock_timeout: float = 0.0, state_path: str | None = None
+) -> Diagnostics:
+    """Create ``name`` and select it; with ``state_path`` its state starts as a copy of that file."""
     backend = wd.backend()
     diags = invalid_name_diagnostics(name)
     if diags.has_errors():
         return diags
+    initial = None
+    if state_path is not None:
+        try:
+            with open(state_path, "rb") as f:
+                data = f.read()
+        except OSError as err:
+            diags.error("Error loading state", f"open {state_path}: {go_error(err)}")
+            return diags
+        initial, read_diags = read_state_file(data, state_path)
+        diags.extend(read_diags)
+        if initial is None:
+            return diags
     if name in backend.workspaces():
         diags.error(f'Workspace "{name}" already exists')
         return diags
@@ -28,8 +45,13 @@ def new_workspace(wd: WorkingDir, name: str, *, lock: bool = True, lock_timeout:
     if lock:
         lock_id, lock_diags = acquire_lock(backend, name, LockInfo(operation="OperationTypeInvalid"), timeout=lock_timeout)
         diags.extend(lock_diags)
-        if lock_id is not None:
-            diags.extend(release_lock(backend, name, lock_id))
+        if lock_id is None:
+            return diags
+        if initial is not None:
+            diags.extend(backend.put_state(name, initial))
+        diags.extend(release_lock(backend, name, lock_id))
+    elif initial is not None:
+        diags.extend(backend.put_state(name, initial))
     select_workspace(name, wd.data_dir)
     return diags
 
