@@ -157,13 +157,12 @@ def _decode_block(block: ast.Block, module: Module, diags: Diagnostics) -> None:
 def check_variable_defaults(module: Module, overridden: dict[str, Range], diags: Diagnostics) -> None:
     """Every default must convert to its variable's type constraint (Terraform checks this at load)."""
     from hclrun.config.typeconstraints import default_conversion_error
-    from hclrun.eval.typeexpr import type_constraint
 
     for variable in module.variables.values():
         if variable.type_expr is None:
             continue
         if variable.default is None:
-            diags.extend(type_constraint(variable.type_expr)[2])
+            diags.extend(variable.constraint[2])
             continue
         message = default_conversion_error(variable, diags)
         if message is None:

@@ -7,10 +7,16 @@ decode later (resources, provider settings, backends) stay as syntax trees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from hclrun.diagnostics import Diagnostic
+from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.source import Range
 from hclrun.syntax import ast
+
+if TYPE_CHECKING:
+    from hclrun.eval.typeexpr import TypeDefaults
+    from hclrun.values.types import Type
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,16 @@ class Variable:
     description: str = ""
     ephemeral: bool = False
     validations: tuple[Condition, ...] = ()
+
+    @cached_property
+    def constraint(self) -> tuple[Type, TypeDefaults | None, Diagnostics]:
+        """``type_expr`` read as a type constraint: the type, its optional-attribute defaults
+        and the problems found (read-only). Worked out once, though loading, checking and
+        every module call passing the variable a value all need it."""
+        from hclrun.eval.typeexpr import type_constraint
+
+        assert self.type_expr is not None
+        return type_constraint(self.type_expr)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from hclrun.diagnostics import Diagnostics
 from hclrun.eval.defaults import apply_defaults
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
-from hclrun.eval.typeexpr import type_constraint
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.value import Value
@@ -21,7 +20,7 @@ def apply_type_constraint(var: Variable, value: Value, diags: Diagnostics, *, re
     is false where loading already reported a bad default.
     """
     assert var.type_expr is not None
-    constraint, defaults, type_diags = type_constraint(var.type_expr)
+    constraint, defaults, type_diags = var.constraint
     if report_default:
         diags.extend(type_diags)
     if type_diags.has_errors():
@@ -42,7 +41,7 @@ def apply_type_constraint(var: Variable, value: Value, diags: Diagnostics, *, re
 def default_conversion_error(var: Variable, diags: Diagnostics) -> str | None:
     """Why ``var``'s default does not convert to its type, or None; type-expression problems go to ``diags``."""
     assert var.type_expr is not None and var.default is not None
-    constraint, defaults, type_diags = type_constraint(var.type_expr)
+    constraint, defaults, type_diags = var.constraint
     diags.extend(type_diags)
     if type_diags.has_errors():
         return None

@@ -9,7 +9,6 @@ from hclrun.config.model import Condition, ModuleCall, ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
-from hclrun.eval.typeexpr import type_constraint
 from hclrun.functions.spec import Function
 from hclrun.providers.schema import Block
 from hclrun.syntax import ast
@@ -178,7 +177,7 @@ class ModuleChecker:
             value = self.evaluate(attr.expr, context)
             if len(self.diags) != before or variable.type_expr is None:
                 continue
-            constraint, defaults, type_diags = type_constraint(variable.type_expr)
+            constraint, defaults, type_diags = variable.constraint
             if type_diags.has_errors() or constraint == DYNAMIC:
                 continue
             try:

@@ -18,7 +18,6 @@ from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.eval.scope import Resolver, Scope, Traversal, did_you_mean
 from hclrun.eval.templating import default_functions
-from hclrun.eval.typeexpr import type_constraint
 from hclrun.functions.spec import Function
 from hclrun.source import Range
 from hclrun.syntax import ast
@@ -136,7 +135,7 @@ def variable_value(variable: object) -> Value:
     assert isinstance(variable, Variable)
     value = DYNAMIC_UNKNOWN
     if variable.type_expr is not None:
-        constraint, _, type_diags = type_constraint(variable.type_expr)
+        constraint, _, type_diags = variable.constraint
         if not type_diags.has_errors() and constraint != DYNAMIC:
             value = Value.unknown(constraint)
     if variable.sensitive:
