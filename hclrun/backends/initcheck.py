@@ -32,7 +32,7 @@ def backend_in_use(block: BackendBlock | None, saved: BackendSettings | None) ->
     """The settings to store state with (``None``: the default local backend), or the reason ``init`` must run."""
     diags = Diagnostics()
     if block is not None:
-        type_diags = unsupported_type(block)
+        type_diags = unsupported_type(block, "Invalid backend type")
         if type_diags.has_errors():
             return None, type_diags
     if block is None and saved is None:

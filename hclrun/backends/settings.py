@@ -69,7 +69,9 @@ def settings_hash(backend_type: str, config: dict[str, str | None]) -> int:
     return zlib.crc32(f"<{go_quote(backend_type)};<{values}>;>".encode())
 
 
-def unsupported_type(block: BackendBlock) -> Diagnostics:
+def unsupported_type(block: BackendBlock, summary: str = "Unsupported backend type") -> Diagnostics:
+    """An error when hclrun cannot store state with the block's backend (``init`` and
+    other commands word the summary differently for a type that does not exist)."""
     diags = Diagnostics()
     if block.type in SCHEMAS:
         return diags
@@ -81,7 +83,7 @@ def unsupported_type(block: BackendBlock) -> Diagnostics:
             block.decl_range,
         )
     else:
-        diags.error("Unsupported backend type", f'There is no backend type named "{block.type}".', block.decl_range)
+        diags.error(summary, f'There is no backend type named "{block.type}".', block.decl_range)
     return diags
 
 

@@ -116,12 +116,17 @@ def select(no_color: bool, or_create: bool, name: str) -> None:
 def delete(lock: str, lock_timeout: str, no_color: bool, force: bool, name: str) -> None:
     """Delete a workspace."""
     from hclrun.operations import WorkingDir
-    from hclrun.operations.workspace_ops import delete_workspace
+    from hclrun.operations.workspace_ops import delete_workspace, tracks_resources
 
     out = Output(color=not no_color)
     check_backend(out)
-    diags = delete_workspace(
-        WorkingDir("."), name, force=force, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout)
-    )
+    wd = WorkingDir(".")
+    non_empty = force and tracks_resources(wd, name)
+    diags = delete_workspace(wd, name, force=force, lock=flag_value(lock), lock_timeout=lock_timeout_or_exit(out, lock_timeout))
     _report(out, diags)
     out.write(out.markup(f'[green]Deleted workspace "{name}"![reset]') + "\n")
+    if non_empty:
+        out.write(
+            f'WARNING: "{name}" was non-empty.\nThe resources managed by the deleted workspace may still exist,\n'
+            "but are no longer manageable by hclrun since the state has\nbeen deleted.\n"
+        )

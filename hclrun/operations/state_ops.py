@@ -101,7 +101,9 @@ def edit_state(
         return edit
     if backup:
         try:
-            atomic_write(f"{path}.{int(time.time())}.backup", original.encode("utf-8"))
+            # Terraform names it after the default state file, in the working directory,
+            # whatever path the backend is configured with.
+            atomic_write(os.path.join(wd.path, f"terraform.tfstate.{int(time.time())}.backup"), original.encode("utf-8"))
         except OSError as err:
             edit.diagnostics.error("Failed to write state backup", f"The backup could not be written: {err.strerror}.")
             release_session(session, edit.diagnostics)

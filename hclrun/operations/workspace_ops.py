@@ -105,6 +105,19 @@ def delete_workspace(
     return diags
 
 
+def tracks_resources(wd: WorkingDir, name: str) -> bool:
+    """Whether the workspace's state holds any managed resource instance."""
+    if name not in wd.backend().workspaces():
+        return False
+    file, _ = wd.backend().get_state(name)
+    if file is None:
+        return False
+    return any(
+        rs.addr.resource.mode.value == "managed" and any(i.current is not None or i.deposed for i in rs.instances.values())
+        for rs in file.state.iter_resources()
+    )
+
+
 def force_unlock(wd: WorkingDir, lock_id: str) -> Diagnostics:
     backend = wd.backend()
     return release_lock(backend, wd.workspace(), lock_id)
