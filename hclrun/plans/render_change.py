@@ -28,9 +28,13 @@ class PathMatcher:
         return bool(self.paths)
 
     def child_key(self, key: str) -> PathMatcher:
+        if not self.paths:
+            return self
         return self._child(lambda step: isinstance(step, str) and step == key)
 
     def child_index(self, index: int) -> PathMatcher:
+        if not self.paths:
+            return self
         return self._child(lambda step: not isinstance(step, bool) and _as_int(step) == index)
 
     def _child(self, first_step_matches: Callable[[Any], bool]) -> PathMatcher:
@@ -184,11 +188,20 @@ class Change:
         return list(keys)
 
     def child_key(self, key: str) -> Change:
-        def at_key(data: Any) -> tuple[Any, bool]:
-            return _get_key(data, key)
-
-        return self._child(
-            at_key, at_key, self.replace_paths.child_key(key), self.relevant.child_key(key), self.non_legacy_schema
+        before, before_explicit = _get_key(self.before, key)
+        after, after_explicit = _get_key(self.after, key)
+        unknown, before_sensitive, after_sensitive = self.unknown, self.before_sensitive, self.after_sensitive
+        return Change(
+            before,
+            after,
+            unknown.get(key) if isinstance(unknown, dict) else None,
+            before_sensitive.get(key) if isinstance(before_sensitive, dict) else None,
+            after_sensitive.get(key) if isinstance(after_sensitive, dict) else None,
+            before_explicit,
+            after_explicit,
+            self.replace_paths.child_key(key),
+            self.relevant.child_key(key),
+            self.non_legacy_schema,
         )
 
     def child_index(self, before_ix: int, after_ix: int) -> Change:

@@ -10,7 +10,7 @@ name the product name ``product_name`` (see ``render_text.product``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,10 +112,23 @@ def render_plan_next_step(
     return out + word_wrap("\n" + note, width) + "\n"
 
 
-@dataclass
 class _Rendered:
-    change: dict[str, Any]
-    diff: Diff
+    """A resource change and its diff, computed on first use: most unchanged
+    objects of a large plan are never shown, so their diffs are never needed."""
+
+    __slots__ = ("change", "_block", "_relevant", "_diff")
+
+    def __init__(self, change: dict[str, Any], block: Any, relevant: PathMatcher = ALWAYS) -> None:
+        self.change = change
+        self._block = block
+        self._relevant = relevant
+        self._diff: Diff | None = None
+
+    @property
+    def diff(self) -> Diff:
+        if self._diff is None:
+            self._diff = compute_block(Change.from_json(self.change["change"], self._relevant), self._block)
+        return self._diff
 
     @property
     def action(self) -> Action:
@@ -157,12 +170,14 @@ def render_plan_document(
         return product(text, product_name)
 
     drift = _drift_diffs(doc, schemas, mode)
-    changes = [_Rendered(rc, compute_block(Change.from_json(rc["change"]), _schema_block(rc, schemas)))
-               for rc in doc.resource_changes]
+    changes = [_Rendered(rc, _schema_block(rc, schemas)) for rc in doc.resource_changes]
     outputs = {name: compute_output(Change.from_json(body)) for name, body in doc.output_changes.items()}
-    empty = all(r.diff.action is Action.NO_OP and not r.moved for r in changes) and all(
-        o.action is Action.NO_OP for o in outputs.values()
-    )
+
+    def empty() -> bool:
+        return all(r.diff.action is Action.NO_OP and not r.moved for r in changes) and all(
+            o.action is Action.NO_OP for o in outputs.values()
+        )
+
     have_refresh = _render_drift(out, drift, mode, empty, colorize, say, width)
 
     shown: list[_Rendered] = []
@@ -263,16 +278,21 @@ def _drift_diffs(doc: PlanDocument, schemas: SchemaLookup, mode: PlanMode) -> li
             relevant = PathMatcher(paths, propagate=True) if paths else None
         if relevant is None:
             continue
-        out.append(_Rendered(drift, compute_block(Change.from_json(drift["change"], relevant),
-                                                  _schema_block(drift, schemas))))
+        out.append(_Rendered(drift, _schema_block(drift, schemas), relevant))
     return out
 
 
 def _render_drift(
-    out: list[str], drift: list[_Rendered], mode: PlanMode, empty: bool, colorize: Colorize, say: Any, width: int
+    out: list[str],
+    drift: list[_Rendered],
+    mode: PlanMode,
+    empty: Callable[[], bool],
+    colorize: Colorize,
+    say: Any,
+    width: int,
 ) -> bool:
     shown = drift if mode is PlanMode.REFRESH_ONLY else [d for d in drift if d.diff.action is not Action.NO_OP]
-    if not shown or (empty and mode is not PlanMode.REFRESH_ONLY):
+    if not shown or (mode is not PlanMode.REFRESH_ONLY and empty()):
         return False
     out.append(colorize.color(say("\n[bold][cyan]Note:[reset][bold] Objects have changed outside of Terraform\n")))
     out.append("\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from hclrun.plans.actions import Action
@@ -35,7 +36,14 @@ class Opts:
     hide_diff_action_symbols: bool = False
 
     def clone(self) -> Opts:
-        return replace(self, force_forces_replacement=False, forbid_forces_replacement=False)
+        return Opts(
+            self.colorize,
+            self.override_null_suffix,
+            False,
+            False,
+            self.show_unchanged_children,
+            self.hide_diff_action_symbols,
+        )
 
     def color(self, text: str) -> str:
         return self.colorize.color(text)
@@ -99,6 +107,7 @@ def unchanged(keyword: str, count: int, opts: Opts) -> str:
     return opts.color(f"[dark_gray]# ({count} unchanged {keyword}{plural} hidden)[reset]")
 
 
+@lru_cache(maxsize=4096)
 def valid_identifier(name: str) -> bool:
     if not name:
         return False
@@ -108,6 +117,7 @@ def valid_identifier(name: str) -> bool:
     return all(c.isalnum() or c in "_-" for c in name)
 
 
+@lru_cache(maxsize=4096)
 def attribute_name(name: str) -> str:
     return name if valid_identifier(name) else go_quote(name)
 

@@ -55,31 +55,50 @@ def product(text: str, name: str = PRODUCT_NAME) -> str:
 
 class Colorize:
     """``[red]``-style codes become escape sequences (or vanish when disabled);
-    a coloured string ends with a reset, as Terraform's output does."""
+    a coloured string ends with a reset, as Terraform's output does.
 
-    __slots__ = ("disable",)
+    Renderers colour the same few fragments (symbols, ``null``, notes) over
+    and over, so results are remembered per instance."""
+
+    __slots__ = ("disable", "_done")
 
     def __init__(self, disable: bool = False) -> None:
         self.disable = disable
+        self._done: dict[str, str] = {}
 
     def color(self, text: str) -> str:
+        done = self._done.get(text)
+        if done is not None:
+            return done
         if "[" not in text:
             return text
-        coloured = False
-        disable = self.disable
-
-        def replace(m: re.Match[str]) -> str:
-            nonlocal coloured
-            code = _COLOURS.get(m.group(0)[1:-1])
-            if code is None:
-                return m.group(0)
-            coloured = True
-            return "" if disable else f"\x1b[{code}m"
-
-        out = _CODE.sub(replace, text)
-        if coloured and not disable:
-            out += "\x1b[0m"
+        out = _colour_codes(text, self.disable)
+        if len(text) <= _REMEMBERED_LENGTH and len(self._done) < _REMEMBERED:
+            self._done[text] = out
         return out
+
+
+# Fragments worth remembering are short and few; long texts (word-wrapped
+# notes, whole lines) are coloured each time.
+_REMEMBERED = 4096
+_REMEMBERED_LENGTH = 160
+
+
+def _colour_codes(text: str, disable: bool) -> str:
+    coloured = False
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal coloured
+        code = _COLOURS.get(m.group(0)[1:-1])
+        if code is None:
+            return m.group(0)
+        coloured = True
+        return "" if disable else f"\x1b[{code}m"
+
+    out = _CODE.sub(replace, text)
+    if coloured and not disable:
+        out += "\x1b[0m"
+    return out
 
 
 def word_wrap(text: str, width: int = 78) -> str:
