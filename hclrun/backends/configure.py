@@ -19,6 +19,15 @@ CHANGED_DETAIL = (
     'If you wish to attempt automatic migration of the state, use "hclrun init -migrate-state".\n'
     'If you wish to store the current configuration with no changes to the state, use "hclrun init -reconfigure".'
 )
+NO_BLOCK_DETAIL = (
+    '-backend-config was used without a "backend" block in the configuration.\n\n'
+    "If you intended to override the default local backend configuration,\n"
+    "no action is required, but you may add an explicit backend block to your\n"
+    "configuration to clear this warning:\n\n"
+    'terraform {\n  backend "local" {}\n}\n\n'
+    "However, if you intended to override a defined backend, please verify that\n"
+    "the backend configuration is present and valid."
+)
 MIGRATION_DETAIL = (
     "hclrun does not copy states between backends. Copy the state files yourself (for the local backend, "
     'the files at the old "path" and under the old "workspace_dir"), then run "hclrun init -reconfigure".'
@@ -44,6 +53,8 @@ def configure_backend(
     diags = Diagnostics()
     saved = read_saved(data_dir)
     if block is None:
+        if overrides:
+            diags.warning("Missing backend configuration", NO_BLOCK_DETAIL)
         if saved is not None:
             if not reconfigure:
                 diags.error("Backend configuration changed", CHANGED_DETAIL)

@@ -66,7 +66,10 @@ def _configure_backend(given: list[str], reconfigure: bool, migrate: bool, color
     click.echo("\x1b[1mInitializing the backend...\x1b[0m" if color else "Initializing the backend...", color=color)
     done = configure_backend(".terraform", module.backend, given, reconfigure=reconfigure, migrate=migrate)
     if done.diagnostics:
-        click.echo(render_diagnostics(done.diagnostics, module.sources, color=color), err=True, nl=False, color=color)
+        # init prints its warnings with its progress, on stdout
+        to_stderr = done.diagnostics.has_errors()
+        rendered = render_diagnostics(done.diagnostics, module.sources, color=color)
+        click.echo(rendered, err=to_stderr, nl=False, color=color)
     if done.diagnostics.has_errors():
         sys.exit(1)
     if done.configured:

@@ -95,3 +95,10 @@ def test_block_arguments_are_checked(tmp_path: Path) -> None:
     result = configure_backend(str(tmp_path / ".terraform"), block, [])
     detail = result.diagnostics.errors().__next__().detail
     assert detail == 'An argument named "pth" is not expected here. Did you mean "path"?'
+
+
+def test_backend_config_without_a_block_warns_and_records_nothing(tmp_path: Path) -> None:
+    result = configure_backend(str(tmp_path / ".terraform"), None, ["path=x.tfstate"])
+    assert [(d.summary, d.is_error) for d in result.diagnostics] == [("Missing backend configuration", False)]
+    assert result.configured is None
+    assert read_saved(str(tmp_path / ".terraform")) is None
