@@ -24,7 +24,7 @@ from hclrun.plans.jsonplan import (
     resource_change_data,
     sorted_changes,
 )
-from hclrun.plans.model import Plan
+from hclrun.plans.model import Plan, ResourceInstanceChange
 from hclrun.plans.render_change import ALWAYS, Change, PathMatcher
 from hclrun.plans.render_differ import compute_block, compute_output
 from hclrun.plans.render_nodes import SYMBOLS, Diff, Opts
@@ -42,29 +42,48 @@ _DESCRIPTIONS = {
 }
 
 
+def _no_unshown_changes() -> list[dict[str, Any]]:
+    return []
+
+
 @dataclass
 class PlanDocument:
-    """The parts of a JSON plan the renderer reads."""
+    """The parts of a JSON plan the renderer reads.
+
+    ``unshown_changes`` gives resource changes left out of
+    ``resource_changes`` because they are never shown (no-ops neither moved
+    nor imported); they matter only when drift is shown, so a large
+    unchanged plan never encodes them."""
 
     resource_changes: list[dict[str, Any]] = field(default_factory=list)
     output_changes: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     resource_drift: list[dict[str, Any]] = field(default_factory=list)
     relevant_attributes: list[dict[str, Any]] = field(default_factory=list)
+    unshown_changes: Callable[[], list[dict[str, Any]]] = _no_unshown_changes
 
 
 def plan_document(plan: Plan, schemas: SchemaLookup) -> PlanDocument:
+    shown: list[ResourceInstanceChange] = []
+    unshown: list[ResourceInstanceChange] = []
+    for c in sorted_changes(plan.changes):
+        if c.mode is ResourceMode.DATA and c.action is Action.DELETE:
+            continue
+        (unshown if _never_shown(c) else shown).append(c)
     return PlanDocument(
-        resource_changes=[
-            resource_change_data(c, schemas)
-            for c in sorted_changes(plan.changes)
-            if not (c.mode is ResourceMode.DATA and c.action is Action.DELETE)
-        ],
+        resource_changes=[resource_change_data(c, schemas) for c in shown],
         output_changes=output_changes_data(plan.output_changes),
         resource_drift=[resource_change_data(c, schemas) for c in sorted_changes(drift_changes(plan))],
         relevant_attributes=[
             {"resource": str(ra.resource), "attribute": path_data(ra.path)} for ra in plan.relevant_attributes
         ],
+        unshown_changes=lambda: [resource_change_data(c, schemas) for c in unshown],
     )
+
+
+def _never_shown(change: ResourceInstanceChange) -> bool:
+    """A no-op the renderer skips: not moved (no ``previous_address``) and not imported."""
+    moved = change.prev_run_addr is not None and change.prev_run_addr != change.addr
+    return change.action is Action.NO_OP and not moved and change.importing is None
 
 
 @without_gc
@@ -174,7 +193,8 @@ def render_plan_document(
     outputs = {name: compute_output(Change.from_json(body)) for name, body in doc.output_changes.items()}
 
     def empty() -> bool:
-        return all(r.diff.action is Action.NO_OP and not r.moved for r in changes) and all(
+        unshown = [_Rendered(rc, _schema_block(rc, schemas)) for rc in doc.unshown_changes()]
+        return all(r.diff.action is Action.NO_OP and not r.moved for r in (*changes, *unshown)) and all(
             o.action is Action.NO_OP for o in outputs.values()
         )
 
