@@ -23,7 +23,7 @@ from hclrun.plans.planfile_model import plan_data, plan_from_data
 from hclrun.states import State, StateFile, read_state_file, write_state_file
 
 FORMAT_NAME = "hclrun-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "hclrun-plan.json"
 PRIOR_STATE = "prior.tfstate"
 PREV_RUN_STATE = "prev-run.tfstate"

@@ -10,6 +10,10 @@ from typing import Any
 from hclrun.addrs import (
     AbsProviderConfig,
     AbsResourceInstance,
+    ModuleInstance,
+    Resource,
+    ResourceInstance,
+    ResourceMode,
     parse_abs_provider_config,
     parse_abs_resource_instance,
     parse_module_instance,
@@ -48,8 +52,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 def plan_from_data(data: dict[str, Any]) -> Plan:
     """Raises ``PlanValueError`` (or KeyError/TypeError/ValueError) for malformed data."""
     plan = Plan(mode=PlanMode(data["mode"]))
-    plan.changes = [_change_from(c) for c in data["changes"]]
-    plan.drift = [_change_from(c) for c in data["drift"]]
+    addresses = _AddressReader()
+    plan.changes = [_change_from(c, addresses) for c in data["changes"]]
+    plan.drift = [_change_from(c, addresses) for c in data["drift"]]
     plan.output_changes = [_output_from(o) for o in data["output_changes"]]
     plan.variables = {k: decode_value(v) for k, v in data["variables"].items()}
     plan.targets = tuple(str(t) for t in data["targets"])
@@ -90,14 +95,58 @@ def _instance(text: str) -> AbsResourceInstance:
     return addr
 
 
+class _AddressReader:
+    """Reads the addresses of a plan's changes, parsing each module path and
+    provider configuration (shared by many changes) once."""
+
+    def __init__(self) -> None:
+        self._modules: dict[str, ModuleInstance] = {}
+        self._providers: dict[str, AbsProviderConfig] = {}
+
+    def instance(self, data: Any) -> AbsResourceInstance:
+        """An instance written by ``_instance_data``: module, mode, type, name and key."""
+        if not isinstance(data, list) or len(data) != 5:
+            raise PlanValueError(f"invalid resource instance address {data!r}")
+        module_text, mode, type_name, name, key = data
+        if not (isinstance(type_name, str) and isinstance(name, str)):
+            raise PlanValueError(f"invalid resource instance address {data!r}")
+        if key is not None and (isinstance(key, bool) or not isinstance(key, int | str)):
+            raise PlanValueError(f"invalid instance key {key!r}")
+        resource = Resource(ResourceMode(mode), type_name, name)
+        return AbsResourceInstance(self.module(module_text), ResourceInstance(resource, key))
+
+    def module(self, text: Any) -> ModuleInstance:
+        found = self._modules.get(text)
+        if found is None:
+            module, _ = parse_module_instance(str(text))
+            if module is None:
+                raise PlanValueError(f"invalid module address {text!r}")
+            found = self._modules[text] = module
+        return found
+
+    def provider(self, text: str) -> AbsProviderConfig:
+        found = self._providers.get(text)
+        if found is None:
+            provider, _ = parse_abs_provider_config(text)
+            if not isinstance(provider, AbsProviderConfig):
+                raise PlanValueError(f"invalid provider address {text!r}")
+            found = self._providers[text] = provider
+        return found
+
+
+def _instance_data(addr: AbsResourceInstance) -> list[Any]:
+    resource = addr.resource.resource
+    return [str(addr.module), resource.mode.value, resource.type, resource.name, addr.resource.key]
+
+
 def _change_data(c: ResourceInstanceChange) -> dict[str, Any]:
     return {
-        "addr": str(c.addr),
+        "addr": _instance_data(c.addr),
         "provider": str(c.provider),
         "action": c.action.value,
         "before": _value(c.before),
         "after": _value(c.after),
-        "prev_run_addr": None if c.prev_run_addr is None else str(c.prev_run_addr),
+        "prev_run_addr": None if c.prev_run_addr is None else _instance_data(c.prev_run_addr),
         "deposed": c.deposed,
         "reason": c.reason.value,
         "replace_paths": [_path_data(p) for p in c.replace_paths],
@@ -107,18 +156,15 @@ def _change_data(c: ResourceInstanceChange) -> dict[str, Any]:
     }
 
 
-def _change_from(d: dict[str, Any]) -> ResourceInstanceChange:
-    provider, _ = parse_abs_provider_config(d["provider"])
-    if not isinstance(provider, AbsProviderConfig):
-        raise PlanValueError(f"invalid provider address {d['provider']!r}")
+def _change_from(d: dict[str, Any], addresses: _AddressReader) -> ResourceInstanceChange:
     importing = d["importing"]
     return ResourceInstanceChange(
-        addr=_instance(d["addr"]),
-        provider=provider,
+        addr=addresses.instance(d["addr"]),
+        provider=addresses.provider(d["provider"]),
         action=Action(d["action"]),
         before=_value_from(d["before"]),
         after=_value_from(d["after"]),
-        prev_run_addr=None if d["prev_run_addr"] is None else _instance(d["prev_run_addr"]),
+        prev_run_addr=None if d["prev_run_addr"] is None else addresses.instance(d["prev_run_addr"]),
         deposed=str(d["deposed"]),
         reason=ActionReason(d["reason"]),
         replace_paths=tuple(_path_from(p) for p in d["replace_paths"]),

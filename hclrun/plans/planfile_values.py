@@ -27,17 +27,46 @@ class PlanValueError(ValueError):
 
 
 def encode_value(value: Value) -> dict[str, Any]:
-    return {"type": json.loads(type_to_json(value.type)), "value": _encode(value)}
+    return {"type": _type_data(value.type), "value": _encode(value)}
 
 
 def decode_value(data: Any) -> Value:
     if not isinstance(data, dict) or "type" not in data or "value" not in data:
         raise PlanValueError("a value needs a type and a value")
-    try:
-        t = type_from_json(json.dumps(data["type"]))
-    except ValueError as err:
-        raise PlanValueError(str(err)) from None
-    return _decode(data["value"], t)
+    return _decode(data["value"], _type_from(data["type"]))
+
+
+# The objects of a plan share a few types (one per resource type), so each
+# type's JSON form is built once, and each stored form read back once. The
+# JSON forms are shared between the values written: callers must not change them.
+_TYPE_DATA: dict[Type, Any] = {}
+_TYPES_READ: dict[str, Type] = {}
+_REMEMBERED = 1024
+
+
+def _type_data(t: Type) -> Any:
+    found = _TYPE_DATA.get(t)
+    if found is None:
+        found = json.loads(type_to_json(t))
+        if len(_TYPE_DATA) >= _REMEMBERED:
+            _TYPE_DATA.clear()
+        _TYPE_DATA[t] = found
+    return found
+
+
+def _type_from(data: Any) -> Type:
+    # repr tells JSON data apart as exactly as its JSON text does, at a fraction of the cost.
+    key = repr(data)
+    found = _TYPES_READ.get(key)
+    if found is None:
+        try:
+            found = type_from_json(json.dumps(data))
+        except ValueError as err:
+            raise PlanValueError(str(err)) from None
+        if len(_TYPES_READ) >= _REMEMBERED:
+            _TYPES_READ.clear()
+        _TYPES_READ[key] = found
+    return found
 
 
 def _number_text(n: Any) -> str:

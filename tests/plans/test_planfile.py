@@ -89,6 +89,31 @@ def test_change_fields_round_trip() -> None:
     assert got.before is None
 
 
+ADDRESSES = [
+    "terraform_data.x",
+    "terraform_data.x[0]",
+    'terraform_data.x["a b\\"c/d"]',
+    "data.terraform_remote_state.s",
+    'module.a.module.b["k"].terraform_data.x["0"]',
+    "module.a[3].data.terraform_remote_state.s[1]",
+]
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_addresses_round_trip(text: str) -> None:
+    addr, _ = parse_abs_resource_instance(text)
+    assert addr is not None
+    changes = [
+        ResourceInstanceChange(addr, AbsProviderConfig(TERRAFORM_PROVIDER), Action.NO_OP, None, None, prev_run_addr=addr),
+        ResourceInstanceChange(addr, AbsProviderConfig(TERRAFORM_PROVIDER), Action.NO_OP, None, None, deposed="ab"),
+    ]
+    loaded, diags = read_plan_file(write_plan_file(PlanFile(Plan(changes=changes))))
+    assert not diags and loaded is not None
+    assert [(c.addr, c.prev_run_addr) for c in loaded.plan.changes] == [(addr, addr), (addr, None)]
+    assert [str(c.addr) for c in loaded.plan.changes] == [text, text]
+    assert loaded.plan.changes[0].addr.resource.key == addr.resource.key
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:
@@ -105,7 +130,9 @@ BAD_FILES = [
     ("newer version", _zip({"hclrun-plan.json": b'{"format": "hclrun-plan", "format_version": 99}'}),
      "format version is 99"),
     ("bad json", _zip({"hclrun-plan.json": b"{"}), "the plan file is corrupt"),
-    ("missing plan", _zip({"hclrun-plan.json": b'{"format": "hclrun-plan", "format_version": 1}'}),
+    ("older version", _zip({"hclrun-plan.json": b'{"format": "hclrun-plan", "format_version": 1}'}),
+     "format version is 1, but this version of hclrun reads only version 2"),
+    ("missing plan", _zip({"hclrun-plan.json": b'{"format": "hclrun-plan", "format_version": 2}'}),
      "the plan file is corrupt: missing 'plan'"),
 ]
 
