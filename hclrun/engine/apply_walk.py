@@ -27,12 +27,13 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.apply_graph import ApplyNode, InstanceNode, build_apply_graph
 from hclrun.engine.apply_instance import ApplyRequest, Provision, apply_change, destroy_object
 from hclrun.engine.dependencies import DependencySets
+from hclrun.engine.dispatch import KindDispatch
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
 from hclrun.engine.expand import COUNT, FOR_EACH, SINGLE, Expansion, expand
 from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
-from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, VARIABLE, Node
+from hclrun.engine.nodes import OUTPUT, Node
 from hclrun.engine.options import ApplyOptions
 from hclrun.engine.plan_walk import _schema_lookup
 from hclrun.engine.providers import ProviderSet
@@ -67,24 +68,12 @@ class Applier(NodeEvaluator):
         self._lock = threading.Lock()
         self.ag = build_apply_graph(cg, plan, plan.prior_state)
         self.cbd = self.deps.create_before_destroy()
+        self.visit_kind = KindDispatch({**self.shared_visits(), OUTPUT: self._visit_output})
 
     def visit(self, node: ApplyNode) -> Diagnostics:
         if isinstance(node, InstanceNode):
             return self.visit_instance(node)
-        kind = node.kind
-        if kind == VARIABLE:
-            return self.visit_variable(node)
-        if kind == LOCAL:
-            return self.visit_local(node)
-        if kind == MODULE:
-            return self.visit_module(node)
-        if kind == OUTPUT:
-            return self._visit_output(node)
-        if kind == PROVIDER:
-            return self.visit_provider(node)
-        if kind == CHECK:
-            return self.visit_check(node)
-        raise AssertionError(f"unexpected node {node}")
+        return self.visit_kind(node)
 
     def _visit_output(self, node: Node) -> Diagnostics:
         diags = self.visit_output(node)

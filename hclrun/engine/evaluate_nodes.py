@@ -24,11 +24,12 @@ from hclrun.engine.checkresults import (
 )
 from hclrun.engine.conditions import SUMMARIES, check_conditions
 from hclrun.engine.decode import decode_body
+from hclrun.engine.dispatch import NodeVisit
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.expand import expand
 from hclrun.engine.graph_build import ConfigGraph
 from hclrun.engine.marks import unmark_paths
-from hclrun.engine.nodes import Node
+from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, VARIABLE, Node
 from hclrun.engine.providers import ProviderSet
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
@@ -57,6 +58,17 @@ class NodeEvaluator:
         self.providers = providers
         self.root_variables = root_variables
         self.checks = CheckResults(cg.modules)
+
+    def shared_visits(self) -> dict[str, NodeVisit]:
+        """The visit of each node kind plan and apply handle alike."""
+        return {
+            VARIABLE: self.visit_variable,
+            LOCAL: self.visit_local,
+            MODULE: self.visit_module,
+            OUTPUT: self.visit_output,
+            PROVIDER: self.visit_provider,
+            CHECK: self.visit_check,
+        }
 
     # ------------------------------------------------------------ variables and locals
 

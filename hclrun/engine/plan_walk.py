@@ -24,13 +24,14 @@ from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.checkresults import POSTCONDITION, PRECONDITION
 from hclrun.engine.dependencies import DependencySets
+from hclrun.engine.dispatch import KindDispatch
 from hclrun.engine.evaldata import MODES, EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
 from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.imports import import_targets
 from hclrun.engine.moves import Moves, apply_moves, removed_statements
-from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, RESOURCE, VARIABLE, Node, node_key
+from hclrun.engine.nodes import LOCAL, MODULE, PROVIDER, RESOURCE, VARIABLE, Node, node_key
 from hclrun.engine.options import PlanOptions, value_id
 from hclrun.engine.orphans import plan_destroy_all, plan_orphans
 from hclrun.engine.outputs import output_changes
@@ -105,24 +106,7 @@ class Planner(NodeEvaluator):
         self.deps = DependencySets(cg)
         self.imports = import_targets(cg, data)
         self.cbd = self.deps.create_before_destroy()
-
-    def visit(self, node: Node) -> Diagnostics:
-        kind = node.kind
-        if kind == RESOURCE:
-            return self.visit_resource(node)
-        if kind == VARIABLE:
-            return self.visit_variable(node)
-        if kind == LOCAL:
-            return self.visit_local(node)
-        if kind == MODULE:
-            return self.visit_module(node)
-        if kind == OUTPUT:
-            return self.visit_output(node)
-        if kind == PROVIDER:
-            return self.visit_provider(node)
-        if kind == CHECK:
-            return self.visit_check(node)
-        raise AssertionError(f"unknown node kind {kind}")
+        self.visit = KindDispatch({**self.shared_visits(), RESOURCE: self.visit_resource})
 
     def visit_resource(self, node: Node) -> Diagnostics:
         from hclrun.engine.expand import expand
