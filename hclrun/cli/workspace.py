@@ -31,6 +31,17 @@ def _report(output: Output, diags: Diagnostics) -> None:
 _NO_COLOR = click.option("--no-color", "no_color", is_flag=True, help="If specified, output won't contain any color.")
 
 
+def _created(out: Output, name: str) -> None:
+    out.write(
+        out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]')
+        + out.markup(
+            "[green]\n\nYou're now on a new, empty workspace. Workspaces isolate their state,\n"
+            "so if you run \"hclrun plan\" hclrun will not see any existing state\nfor this configuration.[reset]"
+        )
+        + "\n"
+    )
+
+
 @workspace.command("list")
 @_NO_COLOR
 def list_(no_color: bool) -> None:
@@ -75,14 +86,7 @@ def new(lock: str, lock_timeout: str, no_color: bool, state_path: str | None, na
         state_path=state_path,
     )
     _report(out, diags)
-    out.write(
-        out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]')
-        + out.markup(
-            "[green]\n\nYou're now on a new, empty workspace. Workspaces isolate their state,\n"
-            "so if you run \"hclrun plan\" hclrun will not see any existing state\nfor this configuration.[reset]"
-        )
-        + "\n"
-    )
+    _created(out, name)
 
 
 @workspace.command("select")
@@ -103,7 +107,7 @@ def select(no_color: bool, or_create: bool, name: str) -> None:
     diags, created = switch_workspace(wd, name, or_create=or_create)
     _report(out, diags)
     if created:
-        out.write(out.markup(f'[green][bold]Created and switched to workspace "{name}"![reset]') + "\n")
+        _created(out, name)
     else:
         out.write(out.markup(f'[green]Switched to workspace "{name}".[reset]') + "\n")
 

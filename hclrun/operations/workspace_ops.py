@@ -10,6 +10,22 @@ from hclrun.diagnostics import Diagnostics
 from hclrun.operations.workdir import WorkingDir
 from hclrun.states import read_state_file
 
+_NOT_FOUND = (
+    'Workspace "{name}" doesn\'t exist.\n\nYou can create this workspace with the "new" subcommand \n'
+    'or include the "-or-create" flag with the "select" subcommand.'
+)
+
+
+def _invalid_name(name: str) -> Diagnostics:
+    """Terraform's red line for a name it refuses (the command prints no diagnostic box)."""
+    diags = Diagnostics()
+    if invalid_name_diagnostics(name).has_errors():
+        diags.error(
+            f'\nThe workspace name "{name}" is not allowed. The name must contain only URL safe\n'
+            "characters, and no path separators.\n"
+        )
+    return diags
+
 
 def list_workspaces(wd: WorkingDir) -> tuple[list[str], str]:
     """Every workspace and the selected one."""
@@ -21,7 +37,7 @@ def new_workspace(
 ) -> Diagnostics:
     """Create ``name`` and select it; with ``state_path`` its state starts as a copy of that file."""
     backend = wd.backend()
-    diags = invalid_name_diagnostics(name)
+    diags = _invalid_name(name)
     if diags.has_errors():
         return diags
     initial = None
@@ -59,16 +75,13 @@ def new_workspace(
 def switch_workspace(wd: WorkingDir, name: str, *, or_create: bool = False) -> tuple[Diagnostics, bool]:
     """Select ``name``; the flag says whether it was created first."""
     backend = wd.backend()
-    diags = invalid_name_diagnostics(name)
+    diags = _invalid_name(name)
     if diags.has_errors():
         return diags, False
     created = False
     if name not in backend.workspaces():
         if not or_create:
-            diags.error(
-                f'Workspace "{name}" doesn\'t exist.\n\nYou can create this workspace with the "new" subcommand\n'
-                "or include the \"-or-create\" flag with the \"select\" subcommand."
-            )
+            diags.error("\n" + _NOT_FOUND.format(name=name))
             return diags, False
         diags.extend(backend.create_workspace(name))
         created = True
@@ -82,16 +95,16 @@ def delete_workspace(
     backend = wd.backend()
     diags = Diagnostics()
     if name not in backend.workspaces():
-        diags.error(f'Workspace "{name}" doesn\'t exist.')
+        diags.error(_NOT_FOUND.format(name=name))
+        return diags
+    if name == DEFAULT_WORKSPACE:
+        diags.error("cannot delete default state")
         return diags
     if name == wd.workspace():
         diags.error(
             f'Workspace "{name}" is your active workspace.\n\nYou cannot delete the currently active workspace. '
             "Please switch\nto another workspace and try again."
         )
-        return diags
-    if name == DEFAULT_WORKSPACE:
-        diags.error("Can't delete default state")
         return diags
     lock_id = None
     if lock:
