@@ -40,8 +40,10 @@ def _line(item: Diff, indent: int, opts: Opts, name: str = "", tail: str = "") -
 
 def _emit(out: list[str], item: Diff, indent: int, warn_opts: Opts, opts: Opts, name: str = "", tail: str = "") -> None:
     """A child's warnings (rendered with ``warn_opts``), then its line."""
-    pad_in = indent_of(indent + 1)
-    out.extend(f"{pad_in}{warning}\n" for warning in item.warnings(indent + 1, warn_opts))
+    renderer = item.renderer
+    if renderer is not None and renderer.warns:
+        pad_in = indent_of(indent + 1)
+        out.extend(f"{pad_in}{warning}\n" for warning in item.warnings(indent + 1, warn_opts))
     out.append(_line(item, indent, opts, name, tail))
 
 

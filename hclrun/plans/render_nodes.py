@@ -51,6 +51,8 @@ class Opts:
 
 class Renderer:
     __slots__ = ()
+    # Whether ``warnings`` can return anything (only sensitivity changes warn).
+    warns = False
 
     def render(self, diff: Diff, indent: int, opts: Opts) -> str:
         raise NotImplementedError
@@ -83,11 +85,14 @@ EMPTY_DIFF = Diff(None, Action.NO_OP)
 def symbol(action: Action, opts: Opts) -> str:
     if opts.hide_diff_action_symbols:
         return ""
-    return opts.color(SYMBOLS.get(action, "  ?")) + " "
+    return opts.colorize.color(SYMBOLS.get(action, "  ?")) + " "
+
+
+_INDENTS = ["    " * n for n in range(32)]
 
 
 def indent_of(n: int) -> str:
-    return "    " * n
+    return _INDENTS[n] if n < 32 else "    " * n
 
 
 def null_suffix(action: Action, opts: Opts) -> str:
@@ -139,6 +144,8 @@ class Sensitive(Renderer):
 
     def render(self, diff: Diff, indent: int, opts: Opts) -> str:
         return "(sensitive value)" + null_suffix(diff.action, opts) + forces_replacement(diff.replace, opts)
+
+    warns = True
 
     def warnings(self, diff: Diff, indent: int, opts: Opts) -> list[str]:
         if self.before_sensitive == self.after_sensitive or self.inner.action in (Action.CREATE, Action.DELETE):
