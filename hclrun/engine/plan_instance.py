@@ -122,7 +122,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
         return None
     config_plain, config_paths = unmark_paths(config)
     validated = req.provider.validate_resource_config(ValidateResourceConfigRequest(type_name, config_plain))
-    diags.extend(_with_subject(validated.diagnostics, decl))
+    diags.extend(_with_subject(validated.diagnostics, decl, req.addr))
     if diags.has_errors():
         return None
     prior = req.prior_decoded if req.prior_decoded is not None else prior_value(req.prior, block)
@@ -134,7 +134,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
     response = req.provider.plan_resource_change(
         PlanResourceChangeRequest(type_name, prior_plain, proposed, config_plain, private)
     )
-    diags.extend(_with_subject(response.diagnostics, decl))
+    diags.extend(_with_subject(response.diagnostics, decl, req.addr))
     if diags.has_errors():
         return None
     planned = response.planned_state
@@ -159,7 +159,7 @@ def plan_managed(req: InstanceRequest, diags: Diagnostics) -> ResourceInstanceCh
             again = req.provider.plan_resource_change(
                 PlanResourceChangeRequest(type_name, null_prior, proposed_new(block, null_prior, config_plain), config_plain)
             )
-            diags.extend(_with_subject(again.diagnostics, decl))
+            diags.extend(_with_subject(again.diagnostics, decl, req.addr))
             if diags.has_errors():
                 return None
             planned, planned_private = again.planned_state, again.planned_private
@@ -204,14 +204,14 @@ def plan_data(req: InstanceRequest, dependency_pending: bool, diags: Diagnostics
         return DataResult()
     config_plain, config_paths = unmark_paths(config)
     validated = req.provider.validate_data_resource_config(ValidateDataResourceConfigRequest(decl.type, config_plain))
-    diags.extend(_with_subject(validated.diagnostics, decl))
+    diags.extend(_with_subject(validated.diagnostics, decl, req.addr))
     if diags.has_errors():
         return DataResult()
     known = config_plain.is_wholly_known
     if known and not dependency_pending:
         check_conditions(decl.lifecycle.preconditions, "precondition", req.scope, diags, req.report_pre)
         response = req.provider.read_data_source(ReadDataSourceRequest(decl.type, config_plain))
-        diags.extend(_with_subject(response.diagnostics, decl))
+        diags.extend(_with_subject(response.diagnostics, decl, req.addr))
         if diags.has_errors():
             return DataResult()
         value = mark_paths(response.state, [*config_paths, *schema_sensitive_paths(block, response.state)])
@@ -228,12 +228,18 @@ def plan_data(req: InstanceRequest, dependency_pending: bool, diags: Diagnostics
     return DataResult(value=planned, change=change)
 
 
-def _with_subject(found: list[Diagnostic], decl: ResourceDecl) -> list[Diagnostic]:
-    """Provider diagnostics without a source range point at the resource block."""
+def _with_subject(found: list[Diagnostic], decl: ResourceDecl, addr: AbsResourceInstance) -> list[Diagnostic]:
+    """Provider diagnostics located in the resource block: those without a source
+    range point at the attribute they name, or at the block, and all of them name
+    the instance they arose in (the ``with ADDR,`` line), as during apply."""
     from dataclasses import replace
 
     subject = decl.body.range if decl.body is not None else decl.decl_range
-    return [d if d.subject is not None else replace(d, subject=_attribute_range(decl, d) or subject) for d in found]
+    where = str(addr)
+    return [
+        (d if d.subject is not None else replace(d, subject=_attribute_range(decl, d) or subject)).with_address(where)
+        for d in found
+    ]
 
 
 def _attribute_range(decl: ResourceDecl, diag: Diagnostic) -> Range | None:
