@@ -20,7 +20,9 @@ def workspace() -> None:
 
 def _report(output: Output, diags: Diagnostics) -> None:
     for diag in diags:
-        if diag.is_error and not diag.detail:
+        if diag.is_error and diag.summary == "Invalid workspace name":
+            output.write_err(output.markup(f"[red]\n{diag.detail}\n[reset]") + "\n")
+        elif diag.is_error and not diag.detail:
             output.write_err(output.markup(f"[red]{diag.summary}[reset]") + "\n")
         else:
             output.diagnostics([diag], {})

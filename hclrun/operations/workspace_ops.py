@@ -17,12 +17,13 @@ _NOT_FOUND = (
 
 
 def _invalid_name(name: str) -> Diagnostics:
-    """Terraform's red line for a name it refuses (the command prints no diagnostic box)."""
+    """A name Terraform refuses; its commands print the detail as a red line, not a box."""
     diags = Diagnostics()
     if invalid_name_diagnostics(name).has_errors():
         diags.error(
-            f'\nThe workspace name "{name}" is not allowed. The name must contain only URL safe\n'
-            "characters, and no path separators.\n"
+            "Invalid workspace name",
+            f'The workspace name "{name}" is not allowed. The name must contain only URL safe\n'
+            "characters, and no path separators.",
         )
     return diags
 
