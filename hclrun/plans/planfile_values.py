@@ -6,12 +6,11 @@ Each value is written as a list ``[kind, payload]`` plus a third item, the
 sorted marks, when it has any. Kinds: ``null``, ``unknown`` (payload: the
 refinements), ``s``, ``n`` (exact decimal text, ``+Inf``/``-Inf``), ``b``,
 ``seq`` (lists, sets, tuples) and ``map`` (maps, objects). Types are written
-once, at the top, in cty's JSON type form.
+once, at the top, as the text of cty's JSON type form.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import gmpy2
@@ -27,7 +26,7 @@ class PlanValueError(ValueError):
 
 
 def encode_value(value: Value) -> dict[str, Any]:
-    return {"type": _type_data(value.type), "value": _encode(value)}
+    return {"type": _type_text(value.type), "value": _encode(value)}
 
 
 def decode_value(data: Any) -> Value:
@@ -37,35 +36,34 @@ def decode_value(data: Any) -> Value:
 
 
 # The objects of a plan share a few types (one per resource type), so each
-# type's JSON form is built once, and each stored form read back once. The
-# JSON forms are shared between the values written: callers must not change them.
-_TYPE_DATA: dict[Type, Any] = {}
+# type's JSON text is made once, and each text read back once.
+_TYPE_TEXTS: dict[Type, str] = {}
 _TYPES_READ: dict[str, Type] = {}
 _REMEMBERED = 1024
 
 
-def _type_data(t: Type) -> Any:
-    found = _TYPE_DATA.get(t)
+def _type_text(t: Type) -> str:
+    found = _TYPE_TEXTS.get(t)
     if found is None:
-        found = json.loads(type_to_json(t))
-        if len(_TYPE_DATA) >= _REMEMBERED:
-            _TYPE_DATA.clear()
-        _TYPE_DATA[t] = found
+        found = type_to_json(t)
+        if len(_TYPE_TEXTS) >= _REMEMBERED:
+            _TYPE_TEXTS.clear()
+        _TYPE_TEXTS[t] = found
     return found
 
 
-def _type_from(data: Any) -> Type:
-    # repr tells JSON data apart as exactly as its JSON text does, at a fraction of the cost.
-    key = repr(data)
-    found = _TYPES_READ.get(key)
+def _type_from(text: Any) -> Type:
+    if not isinstance(text, str):
+        raise PlanValueError("a type must be written as its JSON text")
+    found = _TYPES_READ.get(text)
     if found is None:
         try:
-            found = type_from_json(json.dumps(data))
+            found = type_from_json(text)
         except ValueError as err:
             raise PlanValueError(str(err)) from None
         if len(_TYPES_READ) >= _REMEMBERED:
             _TYPES_READ.clear()
-        _TYPES_READ[key] = found
+        _TYPES_READ[text] = found
     return found
 
 

@@ -12,7 +12,7 @@ from hclrun.addrs import AbsProviderConfig, parse_abs_resource_instance
 from hclrun.plans import Action, Plan, ResourceInstanceChange
 from hclrun.plans.jsonplan import encode_plan_json
 from hclrun.plans.planfile import PlanFile, read_plan_file, stale_plan_diagnostics, write_plan_file
-from hclrun.plans.planfile_values import decode_value, encode_value
+from hclrun.plans.planfile_values import PlanValueError, decode_value, encode_value
 from hclrun.values.errors import MapKey
 from hclrun.values.types import DYNAMIC, NUMBER, STRING, ListType
 from hclrun.values.unknowns import NOT_NULL
@@ -44,6 +44,20 @@ def test_value_round_trip_is_exact(name: str, value: Value) -> None:
     back = decode_value(encode_value(value))
     assert back.raw_equals(value)
     assert back.type == value.type
+
+
+BAD_VALUES = [
+    ("type as data", {"type": ["list", "string"], "value": ["seq", []]}, "JSON text"),
+    ("bad type text", {"type": "[\"list\"", "value": ["seq", []]}, ""),
+    ("unknown type", {"type": "\"text\"", "value": ["s", "x"]}, "invalid primitive type name"),
+    ("kind mismatch", {"type": "\"string\"", "value": ["n", "1"]}, "does not fit type string"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BAD_VALUES, ids=[b[0] for b in BAD_VALUES])
+def test_malformed_values_are_rejected(name: str, data: object, message: str) -> None:
+    with pytest.raises(PlanValueError, match=message):
+        decode_value(data)
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
