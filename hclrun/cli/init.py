@@ -63,7 +63,7 @@ def _configure_backend(given: list[str], reconfigure: bool, migrate: bool, color
     module, _ = load_module(".")
     if module.backend is None and not given and not os.path.exists(os.path.join(".terraform", "terraform.tfstate")):
         return
-    click.echo("\x1b[1mInitializing the backend...\x1b[0m" if color else "Initializing the backend...", color=color)
+    click.echo("\x1b[0m\x1b[1mInitializing the backend...\x1b[0m" if color else "Initializing the backend...", color=color)
     done = configure_backend(".terraform", module.backend, given, reconfigure=reconfigure, migrate=migrate)
     if done.diagnostics:
         # init prints its warnings with its progress, on stdout
@@ -77,7 +77,7 @@ def _configure_backend(given: list[str], reconfigure: bool, migrate: bool, color
             f'Successfully configured the backend "{done.configured}"! hclrun will automatically\n'
             "use this backend unless the backend configuration changes."
         )
-        click.echo("\n" + (f"\x1b[32m\x1b[1m{message}\x1b[0m" if color else message), color=color)
+        click.echo(f"\x1b[0m\x1b[32m\n{message}\x1b[0m" if color else "\n" + message, color=color)
 
 
 def _flag(text: str) -> bool:
