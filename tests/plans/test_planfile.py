@@ -48,7 +48,7 @@ def test_value_round_trip_is_exact(name: str, value: Value) -> None:
 
 BAD_VALUES = [
     ("type as data", {"type": ["list", "string"], "value": ["seq", []]}, "JSON text"),
-    ("bad type text", {"type": "[\"list\"", "value": ["seq", []]}, ""),
+    ("bad type text", {"type": "[\"list\"", "value": ["seq", []]}, "delimiter"),
     ("unknown type", {"type": "\"text\"", "value": ["s", "x"]}, "invalid primitive type name"),
     ("kind mismatch", {"type": "\"string\"", "value": ["n", "1"]}, "does not fit type string"),
 ]
