@@ -102,3 +102,17 @@ def test_backend_config_without_a_block_warns_and_records_nothing(tmp_path: Path
     assert [(d.summary, d.is_error) for d in result.diagnostics] == [("Missing backend configuration", False)]
     assert result.configured is None
     assert read_saved(str(tmp_path / ".terraform")) is None
+
+
+def test_working_dir_stores_state_where_init_recorded(tmp_path: Path) -> None:
+    from hclrun.operations.workdir import WorkingDir
+
+    wd = WorkingDir(str(tmp_path))
+    assert wd.backend().state_path("default") == str(tmp_path / "terraform.tfstate")
+    write_saved(wd.data_dir, BackendSettings("local", {"path": "states/my.tfstate", "workspace_dir": "ws"}, 1))
+    backend = wd.backend()
+    assert backend.state_path("default") == str(tmp_path / "states" / "my.tfstate")
+    assert backend.backup_path("default") == str(tmp_path / "states" / "my.tfstate.backup")
+    assert backend.journal_path("default") == str(tmp_path / "states" / "my.tfstate.journal")
+    assert backend.lock_info_path("default") == str(tmp_path / "states" / ".my.tfstate.lock.info")
+    assert backend.state_path("dev") == str(tmp_path / "ws" / "dev" / "terraform.tfstate")
