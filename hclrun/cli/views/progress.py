@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from hclrun.addrs import AbsResourceInstance
 from hclrun.cli.views.stream import Output
@@ -60,14 +62,74 @@ def duration_text(seconds: float) -> str:
     return f"{secs}s"
 
 
+class _StillTicker:
+    """One thread that writes every running change's "Still ..." line each
+    ``STILL_INTERVAL`` seconds after it started (a thread per change would
+    cost more than most changes take)."""
+
+    def __init__(self, emit: Callable[[AbsResourceInstance, str, float], None]) -> None:
+        self._emit = emit
+        self._wake = threading.Condition()
+        # key -> (token, addr, participle, started)
+        self._running: dict[tuple[AbsResourceInstance, Action], tuple[int, AbsResourceInstance, str, float]] = {}
+        self._due: list[tuple[float, int, tuple[AbsResourceInstance, Action]]] = []
+        self._tokens = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def start(self, addr: AbsResourceInstance, action: Action, participle: str) -> None:
+        started = time.monotonic()
+        with self._wake:
+            token = next(self._tokens)
+            self._running[(addr, action)] = (token, addr, participle, started)
+            heapq.heappush(self._due, (started + STILL_INTERVAL, token, (addr, action)))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
+            elif self._due[0][1] == token:
+                self._wake.notify()
+
+    def stop(self, addr: AbsResourceInstance, action: Action) -> None:
+        with self._wake:
+            self._running.pop((addr, action), None)
+
+    def stop_all(self) -> None:
+        with self._wake:
+            self._running.clear()
+            self._due.clear()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                line = self._next_due()
+            self._emit(*line)
+
+    def _next_due(self) -> tuple[AbsResourceInstance, str, float]:
+        """Waits (holding the condition) for the next running change that is due a line."""
+        while True:
+            if not self._due:
+                self._wake.wait()
+                continue
+            due, token, key = self._due[0]
+            running = self._running.get(key)
+            if running is None or running[0] != token:
+                heapq.heappop(self._due)
+                continue
+            now = time.monotonic()
+            if due > now:
+                self._wake.wait(due - now)
+                continue
+            heapq.heapreplace(self._due, (due + STILL_INTERVAL, token, key))
+            _, addr, participle, started = running
+            return addr, participle, now - started
+
+
 class HumanProgress(Hooks):
     """Prints progress as Terraform does; ``ids`` gives the id shown for objects that already exist."""
 
     def __init__(self, output: Output, ids: Mapping[AbsResourceInstance, str] | None = None) -> None:
         self.output = output
         self.ids = dict(ids or {})
-        self._timers: dict[tuple[AbsResourceInstance, Action], threading.Event] = {}
-        self._lock = threading.Lock()
+        self._ticker = _StillTicker(self._still)
         # Instances replaced create-before-destroy: their DELETE is of the deposed object.
         self.replacing: set[AbsResourceInstance] = set()
         self.state: SyncState | None = None
@@ -102,25 +164,15 @@ class HumanProgress(Hooks):
             label = f"{addr} (deposed object {deposed[0]})"
             shown = deposed[1] or shown
         self._line(f"{label}: {start}" + (f" [id={shown}]" if shown else ""))
-        stop = threading.Event()
-        with self._lock:
-            self._timers[(addr, action)] = stop
-        thread = threading.Thread(target=self._still, args=(addr, participle, stop), daemon=True)
-        thread.start()
+        self._ticker.start(addr, action, participle)
 
-    def _still(self, addr: AbsResourceInstance, participle: str, stop: threading.Event) -> None:
-        started = time.monotonic()
-        while not stop.wait(STILL_INTERVAL - ((time.monotonic() - started) % STILL_INTERVAL)):
-            elapsed = duration_text(time.monotonic() - started)
-            self._line(f"{addr}: Still {participle}... [{elapsed} elapsed]")
+    def _still(self, addr: AbsResourceInstance, participle: str, elapsed: float) -> None:
+        self._line(f"{addr}: Still {participle}... [{duration_text(elapsed)} elapsed]")
 
     def post_apply(
         self, addr: AbsResourceInstance, action: Action, elapsed: float, id: str, error: str | None
     ) -> None:
-        with self._lock:
-            stop = self._timers.pop((addr, action), None)
-        if stop is not None:
-            stop.set()
+        self._ticker.stop(addr, action)
         if error is not None:
             return
         _, _, done = _VERBS.get(action, _VERBS[Action.UPDATE])
@@ -142,8 +194,4 @@ class HumanProgress(Hooks):
         self.output.write("\n".join(shown) + "\n")
 
     def stop_all(self) -> None:
-        with self._lock:
-            timers = list(self._timers.values())
-            self._timers.clear()
-        for stop in timers:
-            stop.set()
+        self._ticker.stop_all()
