@@ -29,7 +29,7 @@ from hclrun.syntax.ast import (
     UnaryOpExpr,
 )
 from hclrun.syntax.lexer import Tok
-from hclrun.syntax.locate import Locator, end_point, span, start_offset
+from hclrun.syntax.locate import Locator, end_point, source_range, span, start_offset
 from hclrun.syntax.template_structure import Directive, nest_directives
 from hclrun.syntax.traversals import Suffix, fold_suffixes
 
@@ -52,7 +52,6 @@ class TemplateParts(list[Expression | Directive]):
 class Builder:
     def __init__(self, locator: Locator, diagnostics: Diagnostics) -> None:
         self.loc = locator
-        self._range = locator.range
         self.filename = locator.filename
         self.diagnostics = diagnostics
         self.directives = 0  # how many directives were parsed: templates without any skip nesting
@@ -60,7 +59,7 @@ class Builder:
     # ------------------------------------------------------------ helpers
 
     def r(self, tok: Tok) -> Range:
-        return self._range(tok.start, tok.end)
+        return source_range(self.loc, tok.start, tok.end)
 
     # ------------------------------------------------------------ starts
 
@@ -356,7 +355,10 @@ class Builder:
     # ------------------------------------------------------------ templates
 
     def quoted(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
-        return self.template(parts, self.loc.range(open_tok.start, close.end), False, self.r(close))
+        rng = source_range(self.loc, open_tok.start, close.end)
+        if len(parts) == 1 and _is_text(parts[0]):  # the common plain string: nothing to nest or merge
+            return fast.template((parts[0],), rng, False)
+        return self.template(parts, rng, False, self.r(close))
 
     def heredoc(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
         return self.template(parts, self.loc.range(open_tok.start, close.end), True, self.r(close))

@@ -99,7 +99,7 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
     i = 0
     last_error = -1
     tok = tokens[0]
-    kind = tok.type
+    kind = tok[0]  # the type; by index, as this runs once per token
     # ``state`` is always ``states[-1]``; it is kept in a local because the loop
     # below runs several times per token.
     while True:
@@ -130,7 +130,7 @@ def run(tokens: list[Tok], start: str, builder: Builder, diags: Diagnostics, end
             if i < last:
                 i += 1
                 tok = tokens[i]
-                kind = tok.type
+                kind = tok[0]
             continue
         rule = -act - 1
         callback = callbacks[rule]

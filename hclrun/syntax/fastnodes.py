@@ -1,13 +1,18 @@
 """Faster constructors for the tree nodes a parse builds most often.
 
-The tree's frozen dataclasses set each field through ``object.__setattr__``,
-which made node construction a large share of parse time. Each function here
-fills an unguarded twin class with the same slots and then switches it to the
-real class (see :mod:`hclrun.syntax.locate` for positions), so the result is a
-genuine frozen node, equal to one built the ordinary way.
+A frozen dataclass's ``__init__`` sets each field through
+``object.__setattr__``, which made node construction a large share of parse
+time. Each function here allocates the node with ``object.__new__`` and fills
+its slots through the class's own slot descriptors: the result is the same
+frozen node the ordinary constructor builds, and since the descriptors are
+the class's own, a field added to or removed from a node class cannot be
+silently skipped (the lookup below fails at import).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from hclrun.source import Range
 from hclrun.syntax.ast import (
@@ -23,107 +28,85 @@ from hclrun.syntax.ast import (
     TraverseRoot,
 )
 
-
-class _TraversalRange:
-    __slots__ = ("traversal", "range")
-
-    def __init__(self, traversal: tuple[Traverser, ...], range: Range) -> None:
-        self.traversal = traversal
-        self.range = range
+_new = object.__new__
 
 
-class _NameRange:
-    __slots__ = ("name", "range")
-
-    def __init__(self, name: str, range: Range) -> None:
-        self.name = name
-        self.range = range
+def _setter(cls: type, field: str) -> Callable[[Any, Any], None]:
+    """The slot setter of ``cls.field`` (bypassing the frozen ``__setattr__``)."""
+    return cls.__dict__[field].__set__  # type: ignore[no-any-return]
 
 
-class _ValueRange:
-    __slots__ = ("value", "range")
-
-    def __init__(self, value: object, range: Range) -> None:
-        self.value = value
-        self.range = range
-
-
-class _KeyFields:
-    __slots__ = ("wrapped", "force_non_literal", "range")
-
-    def __init__(self, wrapped: Expression, force_non_literal: bool, range: Range) -> None:
-        self.wrapped = wrapped
-        self.force_non_literal = force_non_literal
-        self.range = range
-
-
-class _KeyValue:
-    __slots__ = ("key", "value")
-
-    def __init__(self, key: ObjectConsKeyExpr, value: Expression) -> None:
-        self.key = key
-        self.value = value
-
-
-class _TemplateFields:
-    __slots__ = ("parts", "range", "heredoc")
-
-    def __init__(self, parts: tuple[Expression, ...], range: Range, heredoc: bool) -> None:
-        self.parts = parts
-        self.range = range
-        self.heredoc = heredoc
-
-
-class _Text:
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
+_traversal_traversal = _setter(ScopeTraversalExpr, "traversal")
+_traversal_range = _setter(ScopeTraversalExpr, "range")
+_root_name = _setter(TraverseRoot, "name")
+_root_range = _setter(TraverseRoot, "range")
+_attr_name = _setter(TraverseAttr, "name")
+_attr_range = _setter(TraverseAttr, "range")
+_literal_value = _setter(LiteralValueExpr, "value")
+_literal_range = _setter(LiteralValueExpr, "range")
+_number_text = _setter(NumberLiteral, "text")
+_key_wrapped = _setter(ObjectConsKeyExpr, "wrapped")
+_key_force = _setter(ObjectConsKeyExpr, "force_non_literal")
+_key_range = _setter(ObjectConsKeyExpr, "range")
+_item_key = _setter(ObjectConsItem, "key")
+_item_value = _setter(ObjectConsItem, "value")
+_template_parts = _setter(TemplateExpr, "parts")
+_template_range = _setter(TemplateExpr, "range")
+_template_heredoc = _setter(TemplateExpr, "heredoc")
 
 
 def scope_traversal(traversal: tuple[Traverser, ...], rng: Range) -> ScopeTraversalExpr:
-    made = _TraversalRange(traversal, rng)
-    made.__class__ = ScopeTraversalExpr  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: ScopeTraversalExpr = _new(ScopeTraversalExpr)
+    _traversal_traversal(made, traversal)
+    _traversal_range(made, rng)
+    return made
 
 
 def traverse_root(name: str, rng: Range) -> TraverseRoot:
-    made = _NameRange(name, rng)
-    made.__class__ = TraverseRoot  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: TraverseRoot = _new(TraverseRoot)
+    _root_name(made, name)
+    _root_range(made, rng)
+    return made
 
 
 def traverse_attr(name: str, rng: Range) -> TraverseAttr:
-    made = _NameRange(name, rng)
-    made.__class__ = TraverseAttr  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: TraverseAttr = _new(TraverseAttr)
+    _attr_name(made, name)
+    _attr_range(made, rng)
+    return made
 
 
 def literal(value: bool | NumberLiteral | str | None, rng: Range) -> LiteralValueExpr:
-    made = _ValueRange(value, rng)
-    made.__class__ = LiteralValueExpr  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: LiteralValueExpr = _new(LiteralValueExpr)
+    _literal_value(made, value)
+    _literal_range(made, rng)
+    return made
 
 
 def number_literal(text: str) -> NumberLiteral:
-    made = _Text(text)
-    made.__class__ = NumberLiteral  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: NumberLiteral = _new(NumberLiteral)
+    _number_text(made, text)
+    return made
 
 
 def object_key(wrapped: Expression, force_non_literal: bool, rng: Range) -> ObjectConsKeyExpr:
-    made = _KeyFields(wrapped, force_non_literal, rng)
-    made.__class__ = ObjectConsKeyExpr  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: ObjectConsKeyExpr = _new(ObjectConsKeyExpr)
+    _key_wrapped(made, wrapped)
+    _key_force(made, force_non_literal)
+    _key_range(made, rng)
+    return made
 
 
 def object_item(key: ObjectConsKeyExpr, value: Expression) -> ObjectConsItem:
-    made = _KeyValue(key, value)
-    made.__class__ = ObjectConsItem  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: ObjectConsItem = _new(ObjectConsItem)
+    _item_key(made, key)
+    _item_value(made, value)
+    return made
 
 
 def template(parts: tuple[Expression, ...], rng: Range, heredoc: bool) -> TemplateExpr:
-    made = _TemplateFields(parts, rng, heredoc)
-    made.__class__ = TemplateExpr  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
+    made: TemplateExpr = _new(TemplateExpr)
+    _template_parts(made, parts)
+    _template_range(made, rng)
+    _template_heredoc(made, heredoc)
+    return made

@@ -14,18 +14,20 @@ the same attributes, equality, hash, repr, pickling and copies.
 
 from __future__ import annotations
 
-import re
 import sys
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any
 
 from hclrun.source import Pos, Range
 
-_LINE_END = re.compile("\n")
-
 
 class Locator:
-    """Maps character offsets in ``text`` to positions, relative to ``base``."""
+    """Maps character offsets in ``text`` to positions, relative to ``base``.
+
+    The line table is built on the first lookup: a parse only stores offsets.
+    """
 
     __slots__ = ("_byte_starts", "_line_starts", "base", "filename", "text")
 
@@ -33,21 +35,25 @@ class Locator:
         self.text = text
         self.filename = filename
         self.base = base or Pos(1, 1, 0)
-        # The last entry is a sentinel past every offset, so ``starts[i + 1]``
-        # always exists for a line ``i`` that holds an offset.
-        self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(text)), sys.maxsize]
+        self._line_starts: list[int] | None = None
         self._byte_starts: list[int] | None = None
-        if not text.isascii():
-            starts = self._line_starts
-            total = 0
-            byte_starts = [0]
-            for i in range(1, len(starts) - 1):
-                total += len(text[starts[i - 1] : starts[i]].encode("utf-8", "surrogatepass"))
-                byte_starts.append(total)
-            self._byte_starts = byte_starts
+
+    def _lines(self) -> list[int]:
+        """The offset where each line starts, then a sentinel past every offset."""
+        starts = self._line_starts
+        if starts is None:
+            text = self.text
+            lines = text.split("\n")
+            del lines[-1]  # the text after the last newline starts no further line
+            starts = [0, *accumulate(map(add, map(len, lines), repeat(1))), sys.maxsize]
+            self._line_starts = starts
+            if not text.isascii():
+                encoded = (len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
+                self._byte_starts = [0, *accumulate(encoded)]
+        return starts
 
     def pos(self, offset: int) -> Pos:
-        starts = self._line_starts
+        starts = self._lines()
         index = bisect_right(starts, offset) - 1
         line_start = starts[index]
         base = self.base
@@ -64,14 +70,14 @@ class Locator:
         index = pos.line - self.base.line
         if index == 0:
             return pos.column - self.base.column
-        return self._line_starts[index] + pos.column - 1
+        return self._lines()[index] + pos.column - 1
 
     def range(self, start: int, end: int) -> Range:
         """The range from offset ``start`` to ``end``, resolved when first read."""
-        return SourceRange._of(self, start, end)
+        return source_range(self, start, end)
 
     def point(self, offset: int) -> Range:
-        return SourceRange._of(self, offset, offset)
+        return source_range(self, offset, offset)
 
 
 _new = object.__new__
@@ -95,12 +101,6 @@ class SourceRange(Range):
 
     __slots__ = ("_span",)
     _span: tuple[Locator, int, int]
-
-    @classmethod
-    def _of(cls, locator: Locator, start: int, end: int) -> SourceRange:
-        made = _new(cls)
-        _set_span(made, (locator, start, end))
-        return made
 
     @property  # type: ignore[override]
     def filename(self) -> str:
@@ -168,6 +168,13 @@ class SourceRange(Range):
 _set_span = SourceRange.__dict__["_span"].__set__
 
 
+def source_range(locator: Locator, start: int, end: int) -> SourceRange:
+    """The range of ``locator``'s text from offset ``start`` to ``end``."""
+    made = _new(SourceRange)
+    _set_span(made, (locator, start, end))
+    return made
+
+
 def span(first: Range, last: Range) -> Range:
     """The range from the start of ``first`` to the end of ``last``."""
     if type(first) is SourceRange and type(last) is SourceRange:
@@ -177,7 +184,7 @@ def span(first: Range, last: Range) -> Range:
             pass
         else:
             if head[0] is tail[0]:
-                return SourceRange._of(head[0], head[1], tail[2])
+                return source_range(head[0], head[1], tail[2])
     return Range(first.filename, first.start, last.end)
 
 
@@ -189,7 +196,7 @@ def end_point(rng: Range) -> Range:
         except AttributeError:
             pass
         else:
-            return SourceRange._of(locator, end, end)
+            return source_range(locator, end, end)
     return Range(rng.filename, rng.end, rng.end)
 
 
