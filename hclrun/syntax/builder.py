@@ -356,8 +356,10 @@ class Builder:
 
     def quoted(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
         rng = source_range(self.loc, open_tok.start, close.end)
-        if len(parts) == 1 and _is_text(parts[0]):  # the common plain string: nothing to nest or merge
-            return fast.template((parts[0],), rng, False)
+        if len(parts) == 1:  # the common plain string: nothing to nest or merge
+            part = parts[0]
+            if type(part) is LiteralValueExpr and isinstance(part.value, str):
+                return fast.template((part,), rng, False)
         return self.template(parts, rng, False, self.r(close))
 
     def heredoc(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
