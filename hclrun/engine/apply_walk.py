@@ -236,6 +236,28 @@ def _record_plan_results(plan: Plan, state: SyncState) -> None:
                 state.set_current(rs.addr.instance(instance_key), data_inst.current, rs.provider)
     for addr, provider_addr in state.read(_stale_data(prior)):
         state.set_current(addr, None, provider_addr)
+    for addr, provider_addr in state.read(_upgraded_objects(prior)):
+        state.set_current(addr, prior.current_object(addr), provider_addr)
+
+
+def _upgraded_objects(prior: State) -> Callable[[State], list[tuple[AbsResourceInstance, AbsProviderConfig]]]:
+    """Managed objects the plan upgraded to a newer resource schema version."""
+
+    def find(current: State) -> list[tuple[AbsResourceInstance, AbsProviderConfig]]:
+        found = []
+        for rs in prior.iter_resources():
+            if rs.addr.resource.mode is not ResourceMode.MANAGED:
+                continue
+            for key, inst in rs.instances.items():
+                if inst.current is None:
+                    continue
+                addr = rs.addr.instance(key)
+                stored = current.current_object(addr)
+                if stored is not None and stored.schema_version != inst.current.schema_version:
+                    found.append((addr, rs.provider))
+        return found
+
+    return find
 
 
 def _stale_data(prior: State) -> Callable[[State], list[tuple[AbsResourceInstance, AbsProviderConfig]]]:

@@ -40,6 +40,7 @@ from hclrun.engine.providers import ProviderSet
 from hclrun.engine.refresh import refresh_instance
 from hclrun.engine.stateobjects import new_object, object_value
 from hclrun.engine.triggers import replace_triggered
+from hclrun.engine.upgrade import upgrade_object
 from hclrun.graph import Graph, walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Importing, Plan, ResourceInstanceChange
@@ -146,6 +147,11 @@ class Planner(NodeEvaluator):
                     continue
                 scope = self.data.bind(mi, binding)
                 prior = self.state.current_object(addr)
+                if prior is not None and prior.schema_version != schema.version and decl.mode == "managed":
+                    prior = upgrade_object(addr, impl, schema, prior, diags)
+                    if prior is None:
+                        continue
+                    self.state.set_current(addr, prior, resolved.addr)
                 importing = None
                 if decl.mode == "managed" and prior is None and addr in self.imports:
                     prior, import_id = self.imports.run(addr, impl, schema, diags)
