@@ -175,6 +175,20 @@ def compute_type(change: Change, t: Type) -> Diff:
         if change.after == "":
             change.after = None
     replace_here = change.replace_paths.matches()
+    if change.before_sensitive is True or change.after_sensitive is True or change.unknown is True:
+        special = _special_type(change, t, replace_here)
+        if special is not None:
+            return special
+    if t is DYNAMIC:
+        return compute_output(change)
+    if t.is_primitive:
+        kind = "number" if t is NUMBER else "bool" if t is BOOL else "string"
+        return Diff(Primitive(change.before, change.after, kind), change.calculate_action(), replace_here)
+    return _compute_collection(change, t, replace_here)
+
+
+def _special_type(change: Change, t: Type, replace_here: bool) -> Diff | None:
+    """``compute_type`` of a sensitive or unknown value (None when it is neither)."""
     sensitive = check_for_sensitive(
         change,
         lambda c: compute_type(c, t),
@@ -189,13 +203,10 @@ def compute_type(change: Change, t: Type) -> Diff:
         lambda current, before: Diff(UnknownValue(compute_type(before, t)), current.calculate_action(),
                                      current.replace_paths.matches()),
     )
-    if unknown is not None:
-        return unknown
-    if t is DYNAMIC:
-        return compute_output(change)
-    if t.is_primitive:
-        kind = "number" if t is NUMBER else "bool" if t is BOOL else "string"
-        return Diff(Primitive(change.before, change.after, kind), change.calculate_action(), replace_here)
+    return unknown
+
+
+def _compute_collection(change: Change, t: Type, replace_here: bool) -> Diff:
     if isinstance(t, ObjectType):
         return _object(change, t)
     et: Type = getattr(t, "element", DYNAMIC)
@@ -255,6 +266,8 @@ def _object(change: Change, t: ObjectType) -> Diff:
 
 def compute_output(change: Change) -> Diff:
     """A value without a schema type (a dynamic attribute or an output), diffed by its JSON."""
+    if change.before_sensitive is not True and change.after_sensitive is not True and change.unknown is not True:
+        return transform_json(change)
     sensitive = check_for_sensitive(
         change,
         lambda c: compute_output(c),

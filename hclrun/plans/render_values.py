@@ -355,6 +355,8 @@ def check_for_unknown(change: Change, child_unknown: Any, process: Any, process_
 
 
 def transform_json(change: Change) -> Diff:
+    if change.before_sensitive is not True and change.after_sensitive is not True and change.unknown is not True:
+        return _json_known(change)
     sensitive = check_for_sensitive(
         change,
         transform_json,
@@ -370,6 +372,11 @@ def transform_json(change: Change) -> Diff:
     )
     if unknown is not None:
         return unknown
+    return _json_known(change)
+
+
+def _json_known(change: Change) -> Diff:
+    """``transform_json`` of a change with nothing sensitive or unknown at its top."""
     before_type, after_type = json_type(change.before), json_type(change.after)
     deleted = after_type == NULL and not change.after_explicit
     created = before_type == NULL and not change.before_explicit
