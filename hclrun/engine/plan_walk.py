@@ -193,7 +193,12 @@ class Planner(NodeEvaluator):
                     if prior is not None:
                         self.data.set_instance(addr, object_value(prior, schema.block.implied_type))
                     continue
-                req.triggered = prior is not None and replace_triggered(self.cg, node, decl, scope, mi, key, self.changes)
+                trigger_diags = Diagnostics()
+                triggered = replace_triggered(self.cg, node, decl, mi, key, self.changes, trigger_diags)
+                diags.extend(trigger_diags)
+                if trigger_diags.has_errors():
+                    continue
+                req.triggered = prior is not None and triggered
                 change = plan_managed(req, diags)
                 if change is None:
                     continue
