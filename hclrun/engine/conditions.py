@@ -11,6 +11,7 @@ from hclrun.config.model import Condition
 from hclrun.diagnostics import Diagnostic, Diagnostics, Severity
 from hclrun.engine.checkresults import ERROR, FAIL, PASS, UNKNOWN, RuleReport
 from hclrun.eval.evaluator import evaluate
+from hclrun.eval.notes import attach_values
 from hclrun.eval.scope import Scope
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
@@ -96,4 +97,5 @@ def _failure(condition: Condition, kind: str, scope: Scope) -> Diagnostic:
     assert condition.condition is not None
     if kind == "validation":
         message = f"{message}\n\nThis was checked by the validation rule at {range_text(condition.decl_range)}."
-    return Diagnostic(severity, SUMMARIES[kind], message, condition.condition.range)
+    failure = Diagnostic(severity, SUMMARIES[kind], message, condition.condition.range)
+    return attach_values(failure, condition.condition, scope)

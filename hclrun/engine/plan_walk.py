@@ -199,7 +199,9 @@ class Planner(NodeEvaluator):
                 if trigger_diags.has_errors():
                     continue
                 req.triggered = prior is not None and triggered
-                change = plan_managed(req, diags)
+                instance_diags = Diagnostics()  # each instance is planned even when another one failed
+                change = plan_managed(req, instance_diags)
+                diags.extend(instance_diags)
                 if change is None:
                     continue
                 self.changes[(addr, "")] = change

@@ -29,3 +29,9 @@ def test_diagnostics_match_terraform(name: str, tmp_path: Path) -> None:
         got = run_step(step, tmp_path, case)
         assert got.returncode == want["exit_code"], got.stderr
         assert diagnostic_blocks(got.stderr) == diagnostic_blocks(ours(want["stderr"])), step["args"]
+        assert warnings(got.stdout) == warnings(ours(want["stdout"])), step["args"]
+
+
+def warnings(stdout: str) -> list[str]:
+    """The warnings printed after the plan, each up to the next blank-line-separated rule or note."""
+    return [block.split("\n\n─")[0] for block in diagnostic_blocks(stdout) if block.startswith("Warning: ")]
