@@ -10,7 +10,7 @@ from hclrun.functions.collections_common import (
     unify_types,
     values_equal,
 )
-from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter
+from hclrun.functions.spec import ArgError, Function, FunctionCallError, PanicError, Parameter
 from hclrun.values.strings import go_quote
 from hclrun.values.types import (
     DYNAMIC,
@@ -163,6 +163,9 @@ def _merge(args: list[Value], ret: Type) -> Value:
         if arg.is_null:
             continue
         plain, m = arg.unmark()
+        if not (plain.type.is_object or plain.type.is_map):
+            # Only reachable when the result type is dynamic (an untyped null came first).
+            raise PanicError("attempt to iterate on non-collection, non-tuple type")
         marks.update(m)
         out.update(plain.raw)
     if ret.is_map:

@@ -24,6 +24,7 @@ from test_collections_harness import (
 )
 
 from hclrun.values.types import BOOL, DYNAMIC, NUMBER, STRING, ListType, MapType, ObjectType, SetType
+from hclrun.values.value import Value
 
 LS = ListType(STRING)
 LN = ListType(NUMBER)
@@ -411,3 +412,18 @@ def test_every_case_has_a_golden() -> None:
 
     missing = [hcl_expression(c) for c in CASES if hcl_expression(c) not in GOLDENS]
     assert not missing, missing
+
+
+@pytest.mark.parametrize("second", [n(0), s("a"), b(True)], ids=["number", "string", "bool"])
+def test_merge_after_an_untyped_null_rejects_a_primitive(second: Value) -> None:
+    # The reference crashes here (a recovered panic whose message ends in a stack
+    # trace); the first line of its message is what can be matched.
+    from test_collections_harness import TABLE
+
+    from hclrun.functions.spec import PanicError, call_function
+
+    with pytest.raises(PanicError) as raised:
+        call_function(TABLE["merge"], [NULL, second])
+    assert raised.value.message == (
+        "panic in function implementation: attempt to iterate on non-collection, non-tuple type"
+    )
