@@ -125,7 +125,8 @@ SLOW = 'resource "time_sleep" "wait" {\n  create_duration = "%s"\n}\n\nresource 
 
 
 def test_lock_contention_between_processes(work: Path) -> None:
-    (work / "main.tf").write_text(SLOW % "3s")
+    # The hold is long enough for the other processes to start on a busy machine.
+    (work / "main.tf").write_text(SLOW % "12s")
     holder = start(work, "apply", "-auto-approve", "-no-color")
     try:
         wait_for_line(holder, "time_sleep.wait: Creating...")
