@@ -7,6 +7,7 @@ from hclrun.config.bodies import decl_range, decode_body, label_range, range_tex
 from hclrun.config.decode_values import decode_condition
 from hclrun.config.jsonexpr import is_json_expression, json_static_expression
 from hclrun.config.model import Lifecycle, Module, Provisioner, ResourceDecl
+from hclrun.config.replace_triggers import check_replace_triggers
 from hclrun.config.static import (
     INVALID_NAME_DETAIL,
     STATIC_REFERENCE_DETAIL,
@@ -151,6 +152,7 @@ def _lifecycle(block: ast.Block, mode: str, diags: Diagnostics) -> Lifecycle:
         for item in expr.exprs if isinstance(expr, ast.TupleConsExpr) else (expr,):
             if _replace_trigger_ok(item, diags):
                 triggers.append(item)
+        check_replace_triggers(tuple(triggers), diags)
     return Lifecycle(
         static_bool(attrs.get("create_before_destroy"), diags),
         static_bool(attrs.get("prevent_destroy"), diags),

@@ -15,7 +15,6 @@ from hclrun.syntax import ast
 from hclrun.validation.graph import evaluation_order, find_cycles, module_graph
 from hclrun.validation.provider_schemas import resource_schema
 from hclrun.validation.references import resource_value, unsupported_attribute
-from hclrun.validation.replace_triggers import check_replace_triggers
 from hclrun.validation.resource_bodies import check_body
 from hclrun.validation.scope import NO_CONTEXT, Context, ModuleScopes
 from hclrun.values.convert import convert
@@ -122,7 +121,6 @@ class ModuleChecker:
         if resource.body is not None:
             check_body(resource.body, schema, self, context)
         lifecycle = resource.lifecycle
-        check_replace_triggers(lifecycle.replace_triggered_by, self.diags)
         if schema is not None:
             self._ignore_changes(lifecycle.ignore_changes, schema)
         self._conditions(lifecycle.preconditions, context)

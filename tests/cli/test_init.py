@@ -16,8 +16,7 @@ from hclrun.cli.main import cli, normalize_args
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.validation.goldens import FIXTURES, case_names, golden
 
-# replace_trigger_refs: terraform's init already runs the replace_triggered_by reference check; hclrun's runs it at validate/plan only.
-DIVERGENT = {"json_syntax_error", "replace_trigger_refs"}
+DIVERGENT = {"json_syntax_error"}
 REFUSED = [n for n in case_names("cases") if golden("cases", n)["init"]["exit_code"] != 0 and n not in DIVERGENT]
 ACCEPTED = [n for n in case_names("cases") if golden("cases", n)["init"]["exit_code"] == 0]
 

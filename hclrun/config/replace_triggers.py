@@ -1,4 +1,4 @@
-"""What ``validate`` checks in ``replace_triggered_by``: the kinds of things each entry refers to.
+"""What loading checks in ``replace_triggered_by``: the kinds of things each entry refers to.
 
 The entries are not evaluated here: whether the resources exist and what
 the index keys resolve to is only known per instance while planning.
