@@ -57,3 +57,17 @@ def test_python_dash_m_and_single_dash_help() -> None:
     proc = subprocess.run([sys.executable, "-m", "hclrun", "-help"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert "Usage:" in proc.stdout
+
+
+@pytest.mark.parametrize(("args", "collector"), [(["validate"], False), (["-chdir=.", "fmt", "-check"], False),
+                                                 (["version"], True)])  # fmt: skip
+def test_short_commands_run_without_the_cycle_collector(tmp_path: Path, args: list[str], collector: bool) -> None:
+    (tmp_path / "main.tf").write_text('resource "terraform_data" "x" {}\n')
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: sys.stderr.write(f'collector={gc.isenabled()}'))\n"
+        "from hclrun.cli.main import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True)
+    assert result.stderr.endswith(f"collector={collector}"), result.stderr
