@@ -31,7 +31,6 @@ from hclrun.engine.dispatch import KindDispatch
 from hclrun.engine.evaldata import EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
 from hclrun.engine.expand import COUNT, FOR_EACH, SINGLE, Expansion, expand
-from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.nodes import OUTPUT, Node
 from hclrun.engine.options import ApplyOptions
@@ -39,6 +38,7 @@ from hclrun.engine.plan_walk import _schema_lookup
 from hclrun.engine.providers import ProviderSet
 from hclrun.engine.provisioners import run_provisioners
 from hclrun.eval.scope import Scope
+from hclrun.gcpause import cyclic_gc_paused
 from hclrun.graph import walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan

@@ -27,7 +27,6 @@ from hclrun.engine.dependencies import DependencySets
 from hclrun.engine.dispatch import KindDispatch
 from hclrun.engine.evaldata import MODES, EvalData
 from hclrun.engine.evaluate_nodes import NodeEvaluator
-from hclrun.engine.gcpause import cyclic_gc_paused
 from hclrun.engine.graph_build import ConfigGraph, build_graph
 from hclrun.engine.imports import import_targets
 from hclrun.engine.moves import Moves, apply_moves, removed_statements
@@ -41,6 +40,7 @@ from hclrun.engine.refresh import refresh_instance
 from hclrun.engine.stateobjects import new_object, object_value
 from hclrun.engine.triggers import replace_triggered
 from hclrun.engine.upgrade import upgrade_object
+from hclrun.gcpause import cyclic_gc_paused
 from hclrun.graph import Graph, walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Importing, Plan, ResourceInstanceChange

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from hclrun.addrs import ModuleInstance, ResourceMode
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.plans.actions import Action, ActionReason
-from hclrun.plans.gcpause import without_gc
 from hclrun.plans.jsonchecks import checks_data
 from hclrun.plans.jsonstate import state_json_data
 from hclrun.plans.jsonvalues import (
@@ -50,7 +50,7 @@ def encode_plan_json(
     return dumps_compact(plan_json_data(plan, schemas, configuration, terraform_version))
 
 
-@without_gc
+@without_cyclic_gc
 def plan_json_data(
     plan: Plan,
     schemas: SchemaLookup,

@@ -12,7 +12,7 @@ from typing import Any
 
 from hclrun.addrs import AbsResource, ModuleInstance, ResourceMode
 from hclrun.addrs.keys import key_order
-from hclrun.plans.gcpause import without_gc
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.plans.jsonvalues import mark_schema_sensitive, mark_state_paths, sensitive_as_bool, value_data
 from hclrun.plans.schemas import SchemaLookup, require_schema
 from hclrun.providers.statejson import value_from_state_json
@@ -26,7 +26,7 @@ from hclrun.version import TERRAFORM_COMPAT_VERSION
 FORMAT_VERSION = "1.0"
 
 
-@without_gc
+@without_cyclic_gc
 def state_json_data(
     state: State | None, schemas: SchemaLookup, terraform_version: str = TERRAFORM_COMPAT_VERSION
 ) -> dict[str, Any]:

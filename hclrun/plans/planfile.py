@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hclrun.diagnostics import Diagnostics
-from hclrun.plans.gcpause import without_gc
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile_model import plan_data, plan_from_data
 from hclrun.states import State, StateFile, read_state_file, write_state_file
@@ -42,7 +42,7 @@ class PlanFile:
     config_files: dict[str, bytes] = field(default_factory=dict)
 
 
-@without_gc
+@without_cyclic_gc
 def write_plan_file(plan_file: PlanFile) -> bytes:
     plan = plan_file.plan
     buf = io.BytesIO()
@@ -70,7 +70,7 @@ def _clean_path(path: str) -> str:
     return "/".join(parts)
 
 
-@without_gc
+@without_cyclic_gc
 def read_plan_file(data: bytes, filename: str = "tfplan") -> tuple[PlanFile | None, Diagnostics]:
     diags = Diagnostics()
 

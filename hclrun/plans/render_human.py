@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hclrun.addrs import Provider, ResourceMode, parse_provider_source
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.plans.actions import Action, PlanMode
-from hclrun.plans.gcpause import without_gc
 from hclrun.plans.jsonplan import (
     drift_changes,
     output_changes_data,
@@ -86,7 +86,7 @@ def _never_shown(change: ResourceInstanceChange) -> bool:
     return change.action is Action.NO_OP and not moved and change.importing is None
 
 
-@without_gc
+@without_cyclic_gc
 def render_plan(
     plan: Plan, schemas: SchemaLookup, *, color: bool = False, product_name: str = PRODUCT_NAME, width: int = 78
 ) -> str:
@@ -169,7 +169,7 @@ def _schema_block(change: dict[str, Any], schemas: SchemaLookup) -> Any:
     return require_schema(schemas, provider, mode, change["type"]).block
 
 
-@without_gc
+@without_cyclic_gc
 def render_plan_document(
     doc: PlanDocument,
     schemas: SchemaLookup,

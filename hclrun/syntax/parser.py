@@ -6,58 +6,14 @@ escapes for any input text.
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
-from typing import ParamSpec, TypeVar
-
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.source import Pos
 from hclrun.syntax import ast
 from hclrun.syntax.builder import Builder
 from hclrun.syntax.driver import run
 from hclrun.syntax.lexer import MODE_EXPR, MODE_FILE, MODE_TEMPLATE, Tok, scan
 from hclrun.syntax.locate import Locator, end_point
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector (nested and concurrent parses share one pause).
-
-    A parse allocates several objects per source byte and creates no reference
-    cycles, so the collector's repeated scans of the growing tree would only
-    cost time (about half of it on large files).
-    """
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
-
-
-def _gc_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    @wraps(fn)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with _cyclic_gc_paused():
-            return fn(*args, **kwargs)
-
-    return wrapper
 
 
 def decode_source(source: bytes | str, filename: str, diags: Diagnostics) -> str:
@@ -84,7 +40,7 @@ def _invalid_tokens(tokens: list[Tok]) -> list[Tok]:
     return [t for t in tokens if t.type != "INVALID"] if any(t.type == "INVALID" for t in tokens) else tokens
 
 
-@_gc_paused
+@without_cyclic_gc
 def parse_file(source: bytes | str, filename: str) -> tuple[ast.File, Diagnostics]:
     diags = Diagnostics()
     text = decode_source(source, filename, diags)
@@ -99,7 +55,7 @@ def parse_file(source: bytes | str, filename: str) -> tuple[ast.File, Diagnostic
     return ast.File(filename, body, raw), diags
 
 
-@_gc_paused
+@without_cyclic_gc
 def parse_expression(
     source: bytes | str, filename: str = "<expr>", start: Pos | None = None
 ) -> tuple[ast.Expression | None, Diagnostics]:
@@ -135,7 +91,7 @@ def _extra_characters(diags: Diagnostics) -> None:
         )
 
 
-@_gc_paused
+@without_cyclic_gc
 def parse_template(
     source: bytes | str, filename: str = "<template>", start: Pos | None = None
 ) -> tuple[ast.Expression | None, Diagnostics]:
@@ -151,7 +107,9 @@ def parse_template(
     return builder.template(parts, loc.range(0, len(text)), False), diags
 
 
-def parse_traversal(source: bytes | str, filename: str = "<traversal>") -> tuple[tuple[ast.Traverser, ...] | None, Diagnostics]:
+def parse_traversal(
+    source: bytes | str, filename: str = "<traversal>"
+) -> tuple[tuple[ast.Traverser, ...] | None, Diagnostics]:
     """An absolute traversal such as ``aws_instance.x["a"][0]``: a name and literal steps only."""
     expr, diags = parse_expression(source, filename)
     if expr is None:

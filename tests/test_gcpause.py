@@ -1,4 +1,4 @@
-"""The cyclic collector is paused inside walks and left as it was found."""
+"""The cyclic collector is paused while large structures are built and left as it was found."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from hclrun.engine.gcpause import cyclic_gc_paused
+from hclrun.gcpause import cyclic_gc_paused, without_cyclic_gc
 
 
 @pytest.mark.parametrize("enabled_before", [True, False], ids=["enabled", "disabled"])
@@ -28,4 +28,14 @@ def test_pause_ends_when_the_block_raises() -> None:
     assert gc.isenabled()
     with pytest.raises(RuntimeError), cyclic_gc_paused():
         raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_decorated_function_runs_paused_and_keeps_its_result() -> None:
+    @without_cyclic_gc
+    def collector_state(x: int) -> tuple[int, bool]:
+        return x + 1, gc.isenabled()
+
+    assert gc.isenabled()
+    assert collector_state(1) == (2, False)
     assert gc.isenabled()
