@@ -38,7 +38,7 @@ from hclrun.engine.plan_walk import _schema_lookup
 from hclrun.engine.providers import ProviderSet
 from hclrun.engine.provisioners import run_provisioners
 from hclrun.eval.scope import Scope
-from hclrun.gcpause import cyclic_gc_paused
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.graph import walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
@@ -296,6 +296,7 @@ def _preset_expansions(cg: ConfigGraph, plan: Plan, data: EvalData) -> None:
         data.set_resource_expansion(resource, expansion)
 
 
+@without_cyclic_gc
 def apply(
     plan: Plan,
     tree: ModuleNode,
@@ -304,17 +305,6 @@ def apply(
     options: ApplyOptions | None = None,
 ) -> tuple[State, Diagnostics]:
     """Carry out ``plan``; every completed change is recorded in ``state`` as it happens."""
-    with cyclic_gc_paused():
-        return _apply_walk(plan, tree, state, providers, options)
-
-
-def _apply_walk(
-    plan: Plan,
-    tree: ModuleNode,
-    state: SyncState,
-    providers: ProviderSet,
-    options: ApplyOptions | None = None,
-) -> tuple[State, Diagnostics]:
     options = options or ApplyOptions()
     cg, diags = build_graph(tree)
     if diags.has_errors():

@@ -40,7 +40,7 @@ from hclrun.engine.refresh import refresh_instance
 from hclrun.engine.stateobjects import new_object, object_value
 from hclrun.engine.triggers import replace_triggered
 from hclrun.engine.upgrade import upgrade_object
-from hclrun.gcpause import cyclic_gc_paused
+from hclrun.gcpause import without_cyclic_gc
 from hclrun.graph import Graph, walk
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Importing, Plan, ResourceInstanceChange
@@ -232,6 +232,7 @@ def _schema_lookup(cg: ConfigGraph, providers: ProviderSet, state: State) -> obj
     return lookup
 
 
+@without_cyclic_gc
 def plan(
     tree: ModuleNode,
     prior_state: State,
@@ -240,17 +241,6 @@ def plan(
     options: PlanOptions | None = None,
 ) -> tuple[Plan, Diagnostics]:
     """Plan the changes that make the infrastructure match the configuration in ``tree``."""
-    with cyclic_gc_paused():
-        return _plan_walk(tree, prior_state, variables, providers, options)
-
-
-def _plan_walk(
-    tree: ModuleNode,
-    prior_state: State,
-    variables: Mapping[str, Value],
-    providers: ProviderSet,
-    options: PlanOptions | None = None,
-) -> tuple[Plan, Diagnostics]:
     options = options or PlanOptions()
     diags = Diagnostics()
     cg, graph_diags = build_graph(tree)
