@@ -8,33 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner, Result
 
 from hclrun.cli.main import cli, normalize_args
+from tests.cli.recorded_cases import use_stage
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
 NAMES = sorted(p.name for p in SCENARIOS.iterdir() if (p / "steps.json").exists())
-KEEP = {".terraform", "terraform.tfstate", "terraform.tfstate.backup", "tfplan"}
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def run(args: list[str], stdin: str | None = None) -> Result:
     return CliRunner().invoke(cli, normalize_args(args), input=stdin, catch_exceptions=False)
-
-
-def use_stage(scenario: Path, stage: str, work: Path) -> None:
-    for entry in work.iterdir():
-        if entry.name in KEEP or entry.name.startswith("terraform.tfstate"):
-            continue
-        if entry.is_dir():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    shutil.copytree(scenario / stage, work, dirs_exist_ok=True)
 
 
 def replay_setup(name: str, work: Path) -> dict[str, Any]:
@@ -43,10 +31,10 @@ def replay_setup(name: str, work: Path) -> dict[str, Any]:
     steps = json.loads((scenario / "steps.json").read_text())
     for stage, args in steps["setup"]:
         if stage is not None:
-            use_stage(scenario, stage, work)
+            use_stage(scenario / stage, work)
         result = run([*args, "-no-color"] if args[0] == "apply" else args)
         assert result.exit_code == 0, result.output
-    use_stage(scenario, steps["config"], work)
+    use_stage(scenario / steps["config"], work)
     return steps
 
 
