@@ -54,8 +54,17 @@ class Runner:
         )
 
 
-def _import_path(package_root: Path) -> str:
-    return os.pathsep.join([str(package_root), *site.getsitepackages()])
+def _import_path(package_root: Path, site_dirs: list[str]) -> str:
+    return os.pathsep.join([str(package_root), *site_dirs])
+
+
+def _link_or_copy(src: str, dst: str) -> object:
+    """A hard link where the file system allows one (fast, and the file's own mode applies), else a copy."""
+    try:
+        os.link(src, dst)
+        return dst
+    except OSError:
+        return shutil.copy2(src, dst)
 
 
 def _probe(prefix: list[str], python: str, pythonpath: str) -> bool:
@@ -88,22 +97,30 @@ def _find_runner(copies: Path) -> Runner | str:
         pwd.getpwnam("nobody")
     except KeyError:
         return "running as root and there is no user 'nobody' to run hclrun as"
-    # The checkout itself, else a copy of the package the unprivileged user can read.
+    # The checkout and its environment, else a copy of both the unprivileged user can read
+    # (a checkout inside a private directory, such as one made by mktemp, is out of its reach).
     copy = copies / "src"
-    roots = [ROOT, copy]
-    for root in roots:
+    site_dirs = site.getsitepackages()
+    copied_site_dirs = [str(copies / f"site-{i}") for i in range(len(site_dirs))]
+    for root, dirs in ((ROOT, site_dirs), (copy, copied_site_dirs)):
         if root == copy:
             shutil.copytree(ROOT / "hclrun", copy / "hclrun", ignore=shutil.ignore_patterns("__pycache__"))
             shutil.copytree(ROOT / "grammar", copy / "grammar")  # found beside the package in a checkout
+            for source, target in zip(site_dirs, copied_site_dirs, strict=True):
+                if os.path.isdir(source):
+                    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"),
+                                    copy_function=_link_or_copy, symlinks=True)  # fmt: skip
             for path in [copies, *copies.rglob("*")]:
+                if path.is_symlink() or (path.is_file() and path.stat().st_nlink > 1):
+                    continue  # a link: its target's mode is the environment's own, left as it is
                 path.chmod(0o755 if path.is_dir() else 0o644)
-        pythonpath = _import_path(root)
+        pythonpath = _import_path(root, dirs)
         for python in _interpreters():
             if _probe(AS_NOBODY, python, pythonpath):
                 return Runner(AS_NOBODY, python, {**base_env, "PYTHONPATH": pythonpath})
     return (
         f"no Python interpreter among {_interpreters()} can import hclrun as user 'nobody' (from the checkout or a "
-        f"copy of it, with the site-packages {site.getsitepackages()}): make them readable by that user"
+        f"copy of it and of the site-packages {site.getsitepackages()}): make them readable by that user"
     )
 
 
