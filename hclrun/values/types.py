@@ -69,6 +69,10 @@ class PrimitiveType(Type):
     def __hash__(self) -> int:
         return hash(self.name)
 
+    def __reduce__(self) -> str:
+        # The module constant of that name: a copy would equal nothing, as equality is identity.
+        return self.name.upper()
+
 
 class DynamicType(Type):
     """``any``: the type of a value whose type is not known yet (cty's DynamicPseudoType)."""
@@ -93,6 +97,9 @@ class DynamicType(Type):
 
     def __hash__(self) -> int:
         return hash("dynamic")
+
+    def __reduce__(self) -> str:
+        return "DYNAMIC"
 
 
 STRING = PrimitiveType("string")
