@@ -1,4 +1,4 @@
-"""The HCL native-syntax tree: frozen dataclasses, every node with a source range.
+"""The HCL native-syntax tree: immutable records (dataclasses), every node with a source range.
 
 The node set mirrors HCL's own (hclsyntax) so that ranges in diagnostics match
 Terraform's: a static reference like ``var.a.b[0]`` is one
@@ -12,26 +12,27 @@ never imports the value layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from hclrun.records import record
 from hclrun.source import Range
 
 # ---------------------------------------------------------------- traversals
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TraverseRoot:
     name: str
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TraverseAttr:
     name: str
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TraverseIndex:
     """A literal index: ``[0]``, ``["k"]`` or legacy ``.0``.
 
@@ -42,7 +43,7 @@ class TraverseIndex:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TraverseSplat:
     """Only used while building; never appears in finished trees."""
 
@@ -52,7 +53,7 @@ class TraverseSplat:
 Traverser = TraverseRoot | TraverseAttr | TraverseIndex
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class NumberLiteral:
     """A number as written in the source (e.g. ``"1e3"``), parsed by the evaluator."""
 
@@ -65,7 +66,7 @@ class NumberLiteral:
 # ---------------------------------------------------------------- expressions
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LiteralValueExpr:
     """``true``, ``false``, ``null``, a number, or a literal string part of a template.
 
@@ -76,7 +77,7 @@ class LiteralValueExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TemplateExpr:
     """A quoted string or heredoc: literal parts and interpolated expressions.
 
@@ -89,7 +90,7 @@ class TemplateExpr:
     heredoc: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TemplateWrapExpr:
     """A template that is exactly ``"${expr}"``: evaluates to ``expr`` unchanged."""
 
@@ -97,7 +98,7 @@ class TemplateWrapExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TemplateIfExpr:
     condition: Expression
     true_template: TemplateExpr
@@ -105,7 +106,7 @@ class TemplateIfExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TemplateForExpr:
     key_var: str | None
     value_var: str
@@ -114,20 +115,20 @@ class TemplateForExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ScopeTraversalExpr:
     traversal: tuple[Traverser, ...]  # starts with a TraverseRoot
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class RelativeTraversalExpr:
     source: Expression
     traversal: tuple[Traverser, ...]  # TraverseAttr / TraverseIndex only
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class IndexExpr:
     collection: Expression
     key: Expression
@@ -135,7 +136,7 @@ class IndexExpr:
     open_range: Range  # the ``[`` ... ``]`` part, for diagnostics
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class SplatExpr:
     """``source[*].each`` or legacy ``source.*.each``.
 
@@ -151,12 +152,12 @@ class SplatExpr:
     legacy: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class AnonSymbolExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class FunctionCallExpr:
     name: str  # may be namespaced: "provider::aws::arn_parse", "core::upper"
     args: tuple[Expression, ...]
@@ -167,7 +168,7 @@ class FunctionCallExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConditionalExpr:
     condition: Expression
     true_result: Expression
@@ -175,7 +176,7 @@ class ConditionalExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class BinaryOpExpr:
     """``op`` is one of: ``|| && == != < > <= >= + - * / %``."""
 
@@ -185,7 +186,7 @@ class BinaryOpExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class UnaryOpExpr:
     """``op`` is ``!`` or ``-``."""
 
@@ -195,14 +196,14 @@ class UnaryOpExpr:
     symbol_range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TupleConsExpr:
     exprs: tuple[Expression, ...]
     range: Range
     open_range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ObjectConsKeyExpr:
     """An object key. A bare identifier (``foo = 1``) is taken literally as a string
     unless ``force_non_literal`` (the key was parenthesised: ``(foo) = 1``)."""
@@ -212,20 +213,20 @@ class ObjectConsKeyExpr:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ObjectConsItem:
     key: ObjectConsKeyExpr
     value: Expression
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ObjectConsExpr:
     items: tuple[ObjectConsItem, ...]
     range: Range
     open_range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ForExpr:
     """``[for k, v in coll : val if cond]`` or ``{for k, v in coll : key => val... if cond}``."""
 
@@ -241,7 +242,7 @@ class ForExpr:
     close_range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ParenthesesExpr:
     expr: Expression
     range: Range
@@ -271,7 +272,7 @@ Expression = (
 # ---------------------------------------------------------------- structure
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Attribute:
     name: str
     expr: Expression
@@ -280,7 +281,7 @@ class Attribute:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Block:
     type: str
     labels: tuple[str, ...]
@@ -292,7 +293,7 @@ class Block:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Body:
     """A sequence of attributes and blocks in source order."""
 
@@ -309,7 +310,7 @@ class Body:
         return tuple(i for i in self.items if isinstance(i, Block))
 
 
-@dataclass(frozen=True)
+@record
 class File:
     """A parsed file: its body and the bytes it came from (for diagnostics snippets)."""
 

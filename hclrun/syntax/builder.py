@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from hclrun.diagnostics import Diagnostics
 from hclrun.source import Range
-from hclrun.syntax import fastnodes as fast
 from hclrun.syntax.ast import (
     Attribute,
     BinaryOpExpr,
@@ -20,11 +19,15 @@ from hclrun.syntax.ast import (
     ForExpr,
     FunctionCallExpr,
     LiteralValueExpr,
+    NumberLiteral,
     ObjectConsExpr,
     ObjectConsItem,
+    ObjectConsKeyExpr,
     ParenthesesExpr,
+    ScopeTraversalExpr,
     TemplateExpr,
     TemplateWrapExpr,
+    TraverseRoot,
     TupleConsExpr,
     UnaryOpExpr,
 )
@@ -196,13 +199,13 @@ class Builder:
     # ------------------------------------------------------------ terms
 
     def number(self, tok: Tok) -> Expression:
-        return fast.literal(fast.number_literal(tok.value), self.r(tok))
+        return LiteralValueExpr(NumberLiteral(tok.value), self.r(tok))
 
     def variable(self, tok: Tok) -> Expression:
         rng = self.r(tok)
         if tok.value in _KEYWORD_LITERALS:
-            return fast.literal(_KEYWORD_LITERALS[tok.value], rng)
-        return fast.scope_traversal((fast.traverse_root(tok.value, rng),), rng)
+            return LiteralValueExpr(_KEYWORD_LITERALS[tok.value], rng)
+        return ScopeTraversalExpr((TraverseRoot(tok.value, rng),), rng)
 
     def paren(self, lpar: Tok, expr: Expression, rpar: Tok) -> Expression:
         return ParenthesesExpr(expr, self.loc.range(lpar.start, rpar.end))
@@ -280,7 +283,7 @@ class Builder:
         forced = isinstance(key, ParenthesesExpr) or (
             text.isascii() and 0 <= start < len(text) and text[start] == "("
         )
-        return fast.object_item(fast.object_key(key, forced, key.range), value)
+        return ObjectConsItem(ObjectConsKeyExpr(key, forced, key.range), value)
 
     # ------------------------------------------------------------ for expressions
 
@@ -359,7 +362,7 @@ class Builder:
         if len(parts) == 1:  # the common plain string: nothing to nest or merge
             part = parts[0]
             if type(part) is LiteralValueExpr and isinstance(part.value, str):
-                return fast.template((part,), rng, False)
+                return TemplateExpr((part,), rng, False)
         return self.template(parts, rng, False, self.r(close))
 
     def heredoc(self, open_tok: Tok, parts: TemplateParts, close: Tok) -> Expression:
@@ -375,7 +378,7 @@ class Builder:
             nested = nest_directives(parts, end, self.merge_literals, self.diagnostics)
         else:
             nested = parts  # type: ignore[assignment]  # no directive can be among them
-        return fast.template(self.merge_literals(nested, rng), rng, heredoc)
+        return TemplateExpr(self.merge_literals(nested, rng), rng, heredoc)
 
     def merge_literals(self, parts: list[Expression], rng: Range) -> tuple[Expression, ...]:
         out: list[Expression] = []
@@ -387,7 +390,7 @@ class Builder:
                 prev = out[-1] if out else None
                 if prev is not None and _is_text(prev):
                     assert isinstance(prev, LiteralValueExpr)
-                    out[-1] = fast.literal(str(prev.value) + str(part.value), span(prev.range, part.range))
+                    out[-1] = LiteralValueExpr(str(prev.value) + str(part.value), span(prev.range, part.range))
                     continue
             out.append(part)
         if not out:
@@ -402,7 +405,7 @@ class Builder:
         return parts
 
     def t_literal(self, tok: Tok) -> Expression:
-        return fast.literal(tok.value, self.r(tok))
+        return LiteralValueExpr(tok.value, self.r(tok))
 
     def t_interp(self, _open: Tok, expr: Expression, _close: Tok) -> Expression:
         return expr

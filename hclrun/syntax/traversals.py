@@ -27,7 +27,6 @@ from hclrun.syntax.ast import (
     TraverseIndex,
     Traverser,
 )
-from hclrun.syntax.fastnodes import scope_traversal, traverse_attr
 from hclrun.syntax.locate import span as _span
 
 # A suffix as produced by the builder: (kind, payload, range).
@@ -53,7 +52,7 @@ def _literal_key(expr: Expression) -> str | NumberLiteral | None:
 def _extend(expr: Expression, steps: list[Traverser], rng: Range) -> Expression:
     """``expr`` followed by ``steps``, the last of which ends at ``rng``."""
     if isinstance(expr, ScopeTraversalExpr):
-        return scope_traversal((*expr.traversal, *steps), _span(expr.range, rng))
+        return ScopeTraversalExpr((*expr.traversal, *steps), _span(expr.range, rng))
     if isinstance(expr, RelativeTraversalExpr):
         return RelativeTraversalExpr(expr.source, (*expr.traversal, *steps), _span(expr.range, rng))
     return RelativeTraversalExpr(expr, tuple(steps), _span(expr.range, rng))
@@ -90,7 +89,7 @@ def _fold(origin: Expression, suffixes: list[Suffix], i: int, diags: Diagnostics
     while i < count:
         kind, payload, rng = suffixes[i]
         if kind == "attr":
-            steps.append(traverse_attr(payload, rng))
+            steps.append(TraverseAttr(payload, rng))
         elif kind == "lindex":
             steps.append(_legacy_index(payload, rng, diags))
         elif kind == "index" and (key := _literal_key(payload)) is not None:
@@ -105,7 +104,7 @@ def _fold(origin: Expression, suffixes: list[Suffix], i: int, diags: Diagnostics
         kind, payload, rng = suffixes[i]
         i += 1
         if kind == "attr":
-            expr = _extend(expr, [traverse_attr(payload, rng)], rng)
+            expr = _extend(expr, [TraverseAttr(payload, rng)], rng)
         elif kind == "index":
             key = _literal_key(payload)
             if key is not None:
