@@ -26,8 +26,25 @@ from hclrun.values.value import DYNAMIC_UNKNOWN, FALSE, TRUE, Value
 
 _EVALUATOR_FUNCTIONS = {"try": "try", "can": "can", "core::try": "try", "core::can": "can"}
 
-# An argument ready for the call: its value and the range its errors point at.
-Argument = tuple[Value, Range]
+
+
+class ArgumentSubjects:
+    """Where each argument's errors point, worked out only when an error is reported.
+
+    An argument written in the call points at its start range; arguments
+    expanded from a final ``...`` argument all point at that argument."""
+
+    __slots__ = ("expanded", "exprs")
+
+    def __init__(self, exprs: tuple[ast.Expression, ...], expanded: Range | None = None) -> None:
+        self.exprs = exprs
+        self.expanded = expanded
+
+    def __getitem__(self, i: int) -> Range:
+        if i < len(self.exprs):
+            return start_range(self.exprs[i])
+        assert self.expanded is not None
+        return self.expanded
 
 
 def range_string(r: Range) -> str:
@@ -48,21 +65,29 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
         return _eval_try(expr, scope, diags)
     if special == "can":
         return _eval_can(expr, scope, diags)
-    fn = functions.get(expr.name)
+    try:
+        fn = functions[expr.name]
+    except KeyError:
+        fn = None
     if fn is None:
         _unknown_function(expr, functions, scope, diags)
         return DYNAMIC_UNKNOWN
 
     if fn.extra.get("template_expression_argument") and len(expr.args) == 2 and not expr.expand_final:
         return _eval_templatestring(expr, fn, scope, diags)
-    args = _arguments(expr, scope, diags)
-    if args is None:
+    evaluated = _arguments(expr, scope, diags)
+    if evaluated is None:
         return DYNAMIC_UNKNOWN
-    return _call_with(expr, fn, args, scope, diags)
+    return _call_with(expr, fn, evaluated[0], evaluated[1], scope, diags)
 
 
 def _call_with(
-    expr: ast.FunctionCallExpr, fn: Function, args: list[Argument], scope: Scope, diags: Diagnostics
+    expr: ast.FunctionCallExpr,
+    fn: Function,
+    args: list[Value],
+    subjects: ArgumentSubjects,
+    scope: Scope,
+    diags: Diagnostics,
 ) -> Value:
     nparams = len(fn.params)
     mark = len(diags)
@@ -85,18 +110,17 @@ def _call_with(
             diags,
             "Too many function arguments",
             f'Function "{expr.name}" expects only {nparams} argument(s).',
-            args[nparams][1],
+            subjects[nparams],
             context=expr.range,
             expr=expr,
             scope=scope,
         )
         _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
-    values = [a[0] for a in args]
     try:
-        return call_function(fn, values)
+        return call_function(fn, args)
     except FunctionCallError as err:
-        _call_failed(expr, fn, args, err, scope, diags)
+        _call_failed(expr, fn, args, subjects, err, scope, diags)
         _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
 
@@ -114,21 +138,21 @@ def _eval_templatestring(expr: ast.FunctionCallExpr, fn: Function, scope: Scope,
     variables = eval_expr(vars_expr, scope, diags)
     if has_errors_since(diags, mark):
         return DYNAMIC_UNKNOWN
-    placeholder = (Value.string(""), start_range(template_expr))
+    subjects = ArgumentSubjects(expr.args)
+    args = [Value.string(""), variables]
     if variables.is_null or not variables.is_known:
-        return _call_with(expr, fn, [placeholder, (variables, start_range(vars_expr))], scope, diags)
+        return _call_with(expr, fn, args, subjects, scope, diags)
     template = evaluate_template_argument(template_expr, scope, diags, diagnostics_message)
-    args = [placeholder, (variables, start_range(vars_expr))]
     if template.problem is not None:
         err = FunctionCallError(template.problem, 0)
         failed_mark = len(diags)
-        _call_failed(expr, fn, args, err, scope, diags)
+        _call_failed(expr, fn, args, subjects, err, scope, diags)
         _note_call(expr, fn, diags, failed_mark)
         return DYNAMIC_UNKNOWN
     if template.value is None:
         return DYNAMIC_UNKNOWN
-    args[0] = (template.value, start_range(template_expr))
-    return _call_with(expr, fn, args, scope, diags)
+    args[0] = template.value
+    return _call_with(expr, fn, args, subjects, scope, diags)
 
 
 def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mark: int) -> None:
@@ -143,57 +167,64 @@ def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mar
         diags[i] = dataclasses.replace(diags[i], function_call=info)
 
 
-def _arguments(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> list[Argument] | None:
+def _arguments(
+    expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics
+) -> tuple[list[Value], ArgumentSubjects] | None:
     """Evaluate the arguments, expanding a final ``...`` argument; None on errors."""
     arg_exprs = expr.args
-    expanded: list[Argument] = []
-    if expr.expand_final:
-        final = arg_exprs[-1]
-        arg_exprs = arg_exprs[:-1]
+    if not expr.expand_final:
         mark = len(diags)
-        value = eval_expr(final, scope, diags)
-        if has_errors_since(diags, mark):
+        args = [eval_expr(a, scope, diags) for a in arg_exprs]
+        if len(diags) != mark and has_errors_since(diags, mark):
             return None
-        t = value.type
-        if t.is_dynamic or t.is_tuple or t.is_list or t.is_set:
-            if value.raw is None:
-                report(
-                    diags,
-                    "Invalid expanding argument value",
-                    "The expanding argument (indicated by ...) must not be null.",
-                    final.range,
-                    context=expr.range,
-                    expr=final,
-                    scope=scope,
-                )
-                return None
-            if t.is_dynamic or not value.is_known:
-                return None
-            value, marks = value.unmark()
-            expanded = [(element.with_marks(marks), final.range) for _, element in value.elements()]
-        else:
+        return args, ArgumentSubjects(arg_exprs)
+    final = arg_exprs[-1]
+    arg_exprs = arg_exprs[:-1]
+    mark = len(diags)
+    value = eval_expr(final, scope, diags)
+    if has_errors_since(diags, mark):
+        return None
+    t = value.type
+    if t.is_dynamic or t.is_tuple or t.is_list or t.is_set:
+        if value.raw is None:
             report(
                 diags,
                 "Invalid expanding argument value",
-                "The expanding argument (indicated by ...) must be of a tuple, list, or set type.",
+                "The expanding argument (indicated by ...) must not be null.",
                 final.range,
                 context=expr.range,
                 expr=final,
                 scope=scope,
             )
             return None
+        if t.is_dynamic or not value.is_known:
+            return None
+        value, marks = value.unmark()
+        expanded = [element.with_marks(marks) for _, element in value.elements()]
+    else:
+        report(
+            diags,
+            "Invalid expanding argument value",
+            "The expanding argument (indicated by ...) must be of a tuple, list, or set type.",
+            final.range,
+            context=expr.range,
+            expr=final,
+            scope=scope,
+        )
+        return None
     mark = len(diags)
-    args: list[Argument] = [(eval_expr(a, scope, diags), start_range(a)) for a in arg_exprs]
+    args = [eval_expr(a, scope, diags) for a in arg_exprs]
     if has_errors_since(diags, mark):
         return None
     args.extend(expanded)
-    return args
+    return args, ArgumentSubjects(arg_exprs, final.range)
 
 
 def _call_failed(
     expr: ast.FunctionCallExpr,
     fn: Function,
-    args: list[Argument],
+    args: list[Value],
+    subjects: ArgumentSubjects,
     err: FunctionCallError,
     scope: Scope,
     diags: Diagnostics,
@@ -215,17 +246,17 @@ def _call_failed(
         return
     # Conversion problems are reported for every argument, as HCL converts them all first.
     reported = False
-    for j, (value, subject) in enumerate(args):
+    for j, value in enumerate(args):
         param = fn.param_for(j)
         try:
             convert(value, param.type)
         except ConversionError as exc:
-            _invalid_argument(expr, j, param.name, str(exc), subject, scope, diags)
+            _invalid_argument(expr, j, param.name, str(exc), subjects[j], scope, diags)
             reported = True
     if reported:
         return
     name = fn.param_for(i).name if (i < len(fn.params) or fn.variadic is not None) else ""
-    subject = args[i][1] if i < len(args) else expr.range
+    subject = subjects[i] if i < len(args) else expr.range
     _invalid_argument(expr, i, name, err.message, subject, scope, diags)
 
 

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from hclrun.values.convert import ConversionError, convert
 from hclrun.values.types import DYNAMIC, Type
-from hclrun.values.value import NO_MARKS, Value
+from hclrun.values.value import NO_MARKS, Unknown, Value
 
 ReturnTypeRule = Callable[[list[Value]], Type]
 Implementation = Callable[[list[Value], Type], Value]
@@ -116,14 +118,42 @@ class Function:
         assert self.variadic is not None
         return self.variadic
 
+    @cached_property
+    def argument_rules(self) -> tuple[ArgumentRule, ...]:
+        """The fixed parameters' rules, computed once per function (see ``ArgumentRule``)."""
+        return tuple(ArgumentRule(p) for p in self.params)
+
+    @cached_property
+    def variadic_rule(self) -> ArgumentRule | None:
+        return ArgumentRule(self.variadic) if self.variadic is not None else None
+
+
+_CONTAINERS = (tuple, dict)
+
+
+class ArgumentRule:
+    """What the calling convention does with one argument, read once from its Parameter.
+
+    ``convert_to`` is the parameter type, or None when it is ``any`` (converting
+    to ``any`` changes nothing, so the call skips it)."""
+
+    __slots__ = ("allow_dynamic_type", "allow_marked", "allow_null", "allow_unknown", "convert_to")
+
+    def __init__(self, param: Parameter) -> None:
+        self.convert_to: Type | None = None if param.type is DYNAMIC else param.type
+        self.allow_null = param.allow_null
+        self.allow_unknown = param.allow_unknown
+        self.allow_marked = param.allow_marked
+        self.allow_dynamic_type = param.allow_dynamic_type
+
 
 def call_function(fn: Function, args: Sequence[Value]) -> Value:
     """Call ``fn`` with already-evaluated arguments, applying the calling convention."""
-    from hclrun.values.convert import ConversionError, convert
-
-    nparams = len(fn.params)
-    if len(args) < nparams:
-        missing = fn.params[len(args)]
+    params = fn.params
+    nparams = len(params)
+    nargs = len(args)
+    if nargs < nparams:
+        missing = params[nargs]
         raise FunctionCallError(
             "not enough arguments",
             summary="Not enough function arguments",
@@ -132,33 +162,40 @@ def call_function(fn: Function, args: Sequence[Value]) -> Value:
                 f'Missing value for "{missing.name}".'
             ),
         )
-    if len(args) > nparams and fn.variadic is None:
+    if nargs > nparams and fn.variadic is None:
         raise FunctionCallError(
             "too many arguments",
             summary="Too many function arguments",
             detail=f'Function "{fn.name}" expects only {nparams} argument(s).',
         )
 
+    rules = fn.argument_rules
+    variadic = fn.variadic_rule
     converted: list[Value] = []
     result_marks: frozenset[str] = NO_MARKS
     any_unknown = False
     dynamic_arg = False
-    for i, arg in enumerate(args):
-        param = fn.param_for(i)
-        try:
-            value = convert(arg, param.type)
-        except ConversionError as exc:
-            raise FunctionCallError(str(exc), i) from None
-        if not param.allow_marked:
+    for i, value in enumerate(args):
+        rule = rules[i] if i < nparams else variadic
+        assert rule is not None
+        want = rule.convert_to
+        if want is not None and value.type is not want:
+            try:
+                value = convert(value, want)
+            except ConversionError as exc:
+                raise FunctionCallError(str(exc), i) from None
+        # Only a marked value or a container (whose elements may be marked) needs unmarking.
+        if not rule.allow_marked and (value.marks or isinstance(value.raw, _CONTAINERS)):
             value, marks = value.unmark_deep()
             result_marks = result_marks | marks
-        if value.is_null and not param.allow_null:
+        raw = value.raw
+        if raw is None and not rule.allow_null:
             raise FunctionCallError("argument must not be null", i)
-        if value.type.is_dynamic and not param.allow_dynamic_type:
+        if value.type.is_dynamic and not rule.allow_dynamic_type:
             # A value of not-yet-known type (an untyped null or unknown):
             # the result cannot be known either.
             dynamic_arg = True
-        elif not value.is_known and not param.allow_unknown:
+        elif not rule.allow_unknown and isinstance(raw, Unknown):
             any_unknown = True
         converted.append(value)
     if dynamic_arg:

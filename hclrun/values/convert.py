@@ -42,13 +42,19 @@ Conversion = Callable[[Value], Value]
 
 def convert(value: Value, want: Type) -> Value:
     """Convert ``value`` to ``want`` with the unsafe rules (cty ``convert.Convert``)."""
-    if value.type == want:
+    have = value.type
+    # Already of the wanted type, or wanted as ``any``: conversion would rebuild an equal value.
+    if have is want or want is DYNAMIC:
         return value
-    if want.is_object or want.has_dynamic_types() or want.is_collection or want.is_tuple:
-        plain = without_optional_deep(want)
-        if value.type == plain:
+    # Primitive types equal only themselves and have no optional attributes to drop.
+    if not want.is_primitive:
+        if have == want:
             return value
-    conv = _conversion(value.type, want, True)
+        if want.is_object or want.has_dynamic_types() or want.is_collection or want.is_tuple:
+            plain = without_optional_deep(want)
+            if have == plain:
+                return value
+    conv = _conversion(have, want, True)
     if conv is None:
         raise ConversionError(mismatch_message(value.type, want))
     return conv(value)

@@ -63,11 +63,10 @@ class PrimitiveType(Type):
     def type_expr(self) -> str:
         return self.name
 
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __hash__(self) -> int:
-        return hash(self.name)
+    # Each primitive type is one module constant: equality is identity, compared
+    # and hashed in C (types are dictionary keys on every conversion lookup).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     def __reduce__(self) -> str:
         # The module constant of that name: a copy would equal nothing, as equality is identity.
@@ -92,11 +91,9 @@ class DynamicType(Type):
     def has_dynamic_types(self) -> bool:
         return True
 
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __hash__(self) -> int:
-        return hash("dynamic")
+    # The one instance is ``DYNAMIC``: equality is identity (see PrimitiveType).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     def __reduce__(self) -> str:
         return "DYNAMIC"
