@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from hclrun.records import record
 from hclrun.source import Range
 
 
@@ -20,7 +21,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@record
 class ExpressionValue:
     """A `with NAME as VALUE` note: a value that took part in a failed expression."""
 
@@ -28,7 +29,7 @@ class ExpressionValue:
     statement: str  # e.g. 'is "a"', 'is a list of string', 'has a sensitive value'
 
 
-@dataclass(frozen=True)
+@record
 class FunctionCallInfo:
     """The function a failed call was made to: rendered as ``while calling name(a, b, rest...)``."""
 
@@ -39,7 +40,7 @@ class FunctionCallInfo:
     signature_json: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     severity: Severity
     summary: str

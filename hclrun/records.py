@@ -75,13 +75,15 @@ def _install(cls: type, name: str, method: Callable[..., Any]) -> None:
     setattr(cls, name, method)
 
 
-def _complete(cls: _C, slots: bool, frozen: bool) -> _C:
+def _complete(cls: _C, slots: bool, frozen: bool, eq: bool) -> _C:
     own = set(cls.__dict__)
     explicit_hash = "__hash__" in own and not (cls.__dict__["__hash__"] is None and "__eq__" in own)
     made = cast(_C, dataclasses.dataclass(cls, repr=False, eq=False, slots=slots))
     fields = dataclasses.fields(made)
     if "__repr__" not in own:
         _install(made, "__repr__", _repr(tuple(f.name for f in fields if f.repr)))
+    if not eq:  # compared and hashed by identity
+        return made
     if "__eq__" not in own:
         _install(made, "__eq__", _eq(_key(tuple(f.name for f in fields if f.compare))))
     if not explicit_hash:
@@ -99,12 +101,17 @@ def record(cls: _C, /) -> _C: ...
 
 
 @overload
-def record(*, slots: bool = False, frozen: bool = True) -> Callable[[_C], _C]: ...
+def record(*, slots: bool = False, frozen: bool = True, eq: bool = True) -> Callable[[_C], _C]: ...
 
 
-def record(cls: _C | None = None, /, *, slots: bool = False, frozen: bool = True) -> _C | Callable[[_C], _C]:
-    """Make ``cls`` a dataclass compared and hashed by value (by value only when ``frozen=False``:
-    such a record is mutable and unhashable, like a non-frozen dataclass)."""
+def record(
+    cls: _C | None = None, /, *, slots: bool = False, frozen: bool = True, eq: bool = True
+) -> _C | Callable[[_C], _C]:
+    """Make ``cls`` a dataclass compared and hashed by value.
+
+    As with ``dataclass``: ``frozen=False`` makes a mutable record, compared by value and
+    unhashable; ``eq=False`` one compared and hashed by identity.
+    """
     if cls is None:
-        return lambda c: _complete(c, slots, frozen)
-    return _complete(cls, slots, frozen)
+        return lambda c: _complete(c, slots, frozen, eq)
+    return _complete(cls, slots, frozen, eq)

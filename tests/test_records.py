@@ -70,6 +70,11 @@ class OwnMethods:
         return "mine"
 
 
+@record(eq=False)
+class Identified:
+    a: int
+
+
 @record(frozen=False)
 class Node:
     children: list[Any] = field(default_factory=list)
@@ -137,3 +142,8 @@ def test_recursive_repr_is_cut() -> None:
     node = Node()
     node.children.append(node)
     assert repr(node) == "Node(children=[...])"
+
+
+def test_record_without_eq_is_compared_by_identity() -> None:
+    one = Identified(1)
+    assert one == one and one != Identified(1) and hash(one) == object.__hash__(one)

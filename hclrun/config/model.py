@@ -6,11 +6,12 @@ decode later (resources, provider settings, backends) stay as syntax trees.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.source import Range
 from hclrun.syntax import ast
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from hclrun.values.types import Type
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """A ``validation``, ``precondition``, ``postcondition`` or ``assert`` block."""
 
@@ -29,7 +30,7 @@ class Condition:
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Variable:
     name: str
     type_expr: ast.Expression | None
@@ -52,14 +53,14 @@ class Variable:
         return type_constraint(self.type_expr)
 
 
-@dataclass(frozen=True)
+@record
 class Local:
     name: str
     expr: ast.Expression
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Output:
     name: str
     expr: ast.Expression | None
@@ -71,7 +72,7 @@ class Output:
     preconditions: tuple[Condition, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Lifecycle:
     create_before_destroy: bool | None = None
     prevent_destroy: bool | None = None
@@ -82,7 +83,7 @@ class Lifecycle:
     postconditions: tuple[Condition, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Provisioner:
     type: str
     body: ast.Body
@@ -92,7 +93,7 @@ class Provisioner:
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class ResourceDecl:
     """A ``resource``, ``data`` or ``ephemeral`` block: mode, type, name and meta-arguments."""
 
@@ -122,7 +123,7 @@ class ResourceDecl:
         return self.provider[0] if self.provider else self.type.split("_", 1)[0]
 
 
-@dataclass(frozen=True)
+@record
 class ModuleCall:
     name: str
     decl_range: Range
@@ -138,7 +139,7 @@ class ModuleCall:
     open_brace_range: Range | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ProviderConfig:
     name: str
     alias: str | None
@@ -146,7 +147,7 @@ class ProviderConfig:
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class RequiredProvider:
     name: str
     source: str
@@ -155,21 +156,21 @@ class RequiredProvider:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Moved:
     from_expr: ast.Expression
     to_expr: ast.Expression
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Removed:
     from_expr: ast.Expression
     destroy: bool
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Import:
     to_expr: ast.Expression
     id_expr: ast.Expression | None
@@ -178,7 +179,7 @@ class Import:
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Check:
     name: str
     asserts: tuple[Condition, ...]
@@ -186,14 +187,14 @@ class Check:
     decl_range: Range
 
 
-@dataclass(frozen=True)
+@record
 class Backend:
     type: str
     body: ast.Body
     decl_range: Range
 
 
-@dataclass
+@record(frozen=False)
 class Module:
     """One module directory: its declarations and the source of every file read."""
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.graph.dag import Graph, SortKey
+from hclrun.records import record
 
 N = TypeVar("N", bound=Hashable)
 
 
-@dataclass(frozen=True)
+@record
 class Cycle(Generic[N]):
     """One cycle error: a strongly connected component, or a node that depends on itself.
 

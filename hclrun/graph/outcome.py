@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Generic, TypeVar
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 
 N = TypeVar("N", bound=Hashable)
 
@@ -19,7 +20,7 @@ class Status(enum.Enum):
     NOT_STARTED = "not started"  # the walk was interrupted before this node could start
 
 
-@dataclass(frozen=True)
+@record
 class Outcome(Generic[N]):
     """The fate of one node.
 
@@ -39,7 +40,7 @@ class Outcome(Generic[N]):
         return self.status is Status.OK
 
 
-@dataclass(frozen=True)
+@record
 class WalkEvent(Generic[N]):
     """A progress report: ``outcome`` is None when the visit of ``node`` is starting."""
 
@@ -47,7 +48,7 @@ class WalkEvent(Generic[N]):
     outcome: Outcome[N] | None = None
 
 
-@dataclass
+@record(frozen=False)
 class WalkResult(Generic[N]):
     """Per-node outcomes of a walk (in topological order), plus the order in which visits finished."""
 

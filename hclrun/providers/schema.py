@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from importlib import resources
 from typing import Any
 
+from hclrun.records import record
 from hclrun.values.json import type_from_json, type_to_json
 from hclrun.values.types import ListType, MapType, ObjectType, SetType, Type
 
@@ -27,7 +28,7 @@ class SchemaError(ValueError):
     """A provider's schema file is malformed (a bug in the provider)."""
 
 
-@dataclass(frozen=True)
+@record
 class Attribute:
     type: Type
     required: bool = False
@@ -39,7 +40,7 @@ class Attribute:
     description_kind: str = "plain"
 
 
-@dataclass(frozen=True)
+@record
 class NestedBlock:
     nesting_mode: str
     block: Block
@@ -47,7 +48,7 @@ class NestedBlock:
     max_items: int = 0
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Block:
     attributes: Mapping[str, Attribute] = field(default_factory=dict)
     block_types: Mapping[str, NestedBlock] = field(default_factory=dict)
@@ -80,7 +81,7 @@ class Block:
         return frozenset(n for n, a in self.attributes.items() if a.sensitive)
 
 
-@dataclass(frozen=True)
+@record
 class Schema:
     """A resource, data source or provider configuration schema."""
 
@@ -90,7 +91,7 @@ class Schema:
     has_block: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class FunctionParameter:
     name: str
     type: Type
@@ -98,7 +99,7 @@ class FunctionParameter:
     is_nullable: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FunctionSignature:
     return_type: Type
     parameters: tuple[FunctionParameter, ...] = ()
@@ -108,7 +109,7 @@ class FunctionSignature:
     deprecation_message: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ProviderSchema:
     provider: Schema = field(default_factory=lambda: Schema(Block(), has_block=False))
     resource_schemas: Mapping[str, Schema] = field(default_factory=dict)
@@ -219,7 +220,7 @@ def _function_data(f: FunctionSignature) -> dict[str, Any]:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
+@record
 class _MetaSchema:
     validator: Any
 
