@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from hclrun.config.loader import ParseCache, load_module, load_module_parts
+from hclrun.config.loader import load_module, load_module_parts
 from hclrun.config.model import Module, ModuleCall
-from hclrun.diagnostics import Diagnostics
+from hclrun.diagnostics import Diagnostic, Diagnostics
 
 MANIFEST_PATH = os.path.join(".terraform", "modules", "modules.json")
 MAX_DEPTH = 64
@@ -57,6 +57,12 @@ def installed_dirs(root: str) -> dict[str, str]:
     return {key: record.dir for key, record in records.items()}
 
 
+# Where loading problems go: (directory, problems parsing its files) or (None, other problems).
+# Parse problems are reported for the first call of a directory only, as Terraform parses each
+# file once however many calls use it.
+ReportProblems = Callable[[str | None, Diagnostics], None]
+
+
 def load_tree(
     root: str = ".",
     root_module: tuple[Module, Diagnostics] | None = None,
@@ -72,53 +78,80 @@ def load_tree(
     module, diags = root_module if root_module is not None else load_module(root)
     diags = Diagnostics(diags)
     node = ModuleNode((), module)
-    files: ParseCache = {}
-    load = load_child if load_child is not None else partial(load_module_parts, parsed=files)
-    _load_children(node, root, installed_dirs(root), diags, {os.path.normpath(root)}, load)
+    loader = TreeLoader(root, load_child, once_per_directory(diags, root))
+    loader.load_children(node)
     return node, diags
 
 
-def _load_children(
-    node: ModuleNode, root: str, installed: dict[str, str], diags: Diagnostics, parsed: set[str], load: LoadModule
-) -> None:
-    if len(node.path) >= MAX_DEPTH:
-        return
-    for name, call in node.module.module_calls.items():
-        if not call.source:
-            continue
-        key = ".".join((*node.path, name))
-        directory: str | None
-        if is_local_source(call.source):
-            directory = os.path.normpath(os.path.join(node.module.directory, call.source))
-            if key in installed:
-                directory = os.path.normpath(installed[key])
-        else:
-            directory = installed.get(key)
+def once_per_directory(diags: Diagnostics, root: str) -> ReportProblems:
+    """A problem reporter adding to ``diags``, with each directory's parse problems added once."""
+    parsed = {os.path.normpath(root)}
+
+    def report(directory: str | None, found: Diagnostics) -> None:
+        if directory is not None:
+            if directory in parsed:
+                return
+            parsed.add(directory)
+        diags.extend(found)
+
+    return report
+
+
+class TreeLoader:
+    """Loads the modules called below a node, recursively, into its ``children``."""
+
+    def __init__(self, root: str, load: LoadModule | None, report: ReportProblems) -> None:
+        self.root = root
+        self.installed = installed_dirs(root)
+        self.load: LoadModule = load if load is not None else partial(load_module_parts, parsed={})
+        self.report = report
+
+    def load_children(self, node: ModuleNode) -> None:
+        for name in node.module.module_calls:
+            self.load_call(node, name)
+
+    def load_call(self, node: ModuleNode, name: str) -> None:
+        """Load the module ``node``'s call ``name`` uses (and what it calls), or record why not."""
+        call = node.module.module_calls[name]
+        if len(node.path) >= MAX_DEPTH or not call.source:
+            return
+        directory = self.directory(node, name, call)
         if directory is None:
             node.missing[name] = "not installed"
-            continue
-        directory = _relative_to_root(directory, root)
-        if not Path(root, directory).is_dir() if not os.path.isabs(directory) else not Path(directory).is_dir():
+            return
+        if not Path(directory).is_dir():
             node.missing[name] = "unreadable"
-            diags.error(
-                "Unreadable module directory",
-                f"The directory {directory} could not be read for module \"{name}\" at "
-                f"{call.decl_range.filename}:{call.decl_range.start.line}.",
-                call.source_range,
-            )
-            continue
-        child_module, parse_diags, child_diags = load(directory)
-        parsed_key = os.path.normpath(directory)
-        if parsed_key not in parsed:
-            parsed.add(parsed_key)
-            diags.extend(parse_diags)
-        diags.extend(child_diags)
+            self.report(None, Diagnostics([unreadable_directory(directory, name, call)]))
+            return
+        child_module, parse_diags, child_diags = self.load(directory)
+        self.report(os.path.normpath(directory), parse_diags)
+        self.report(None, child_diags)
         child = ModuleNode((*node.path, name), child_module, call)
         node.children[name] = child
-        _load_children(child, root, installed, diags, parsed, load)
+        self.load_children(child)
+
+    def directory(self, node: ModuleNode, name: str, call: ModuleCall) -> str | None:
+        """Where the module of ``call`` is read from (relative to the working directory); None: not installed."""
+        key = ".".join((*node.path, name))
+        if is_local_source(call.source) and key not in self.installed:
+            # Relative to the calling module's directory, which is relative to the working directory.
+            return os.path.normpath(os.path.join(node.module.directory, call.source))
+        installed = self.installed.get(key)
+        if installed is None:
+            return None
+        return _relative_to_root(os.path.normpath(installed), self.root)
+
+
+def unreadable_directory(directory: str, name: str, call: ModuleCall) -> Diagnostic:
+    return Diagnostic.error(
+        "Unreadable module directory",
+        f"The directory {directory} could not be read for module \"{name}\" at "
+        f"{call.decl_range.filename}:{call.decl_range.start.line}.",
+        call.source_range,
+    )
 
 
 def _relative_to_root(directory: str, root: str) -> str:
-    if os.path.normpath(root) == ".":
+    if os.path.normpath(root) == "." or os.path.isabs(directory):
         return directory
     return os.path.join(root, directory)

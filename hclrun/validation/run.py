@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hclrun.config.loader import load_module
 from hclrun.config.tree import ModuleNode, load_tree
 from hclrun.diagnostics import Diagnostics
 from hclrun.validation.module_checks import ModuleChecker
@@ -19,9 +20,21 @@ class ValidationResult:
         return not self.diagnostics.has_errors()
 
 
-def validate_tree(root: str = ".") -> ValidationResult:
-    """Load the module tree under ``root`` and check it; every problem found, in one result."""
-    tree, diags = load_tree(root)
+def validate_tree(root: str = ".", share: bool = True) -> ValidationResult:
+    """Load the module tree under ``root`` and check it; every problem found, in one result.
+
+    With ``share`` (and a second core), a forked copy of this process loads and
+    checks part of the called modules; the result is the same either way.
+    """
+    module, root_diags = load_module(root)
+    if share:
+        from hclrun.eval.templating import default_functions
+        from hclrun.validation.parallel import validate_shared
+
+        shared = validate_shared(root, ModuleNode((), module), Diagnostics(root_diags), default_functions(root))
+        if shared is not None:
+            return ValidationResult(*shared)
+    tree, diags = load_tree(root, (module, root_diags))
     return check_tree(tree, diags, root)
 
 
@@ -36,12 +49,12 @@ def check_tree(tree: ModuleNode, diags: Diagnostics, root: str = ".") -> Validat
 
     functions = default_functions(root)
     for node in tree.walk():
-        _not_installed(node, diags)
+        report_not_installed(node, diags)
         ModuleChecker(node, diags, functions).run()
     return ValidationResult(diags, sources)
 
 
-def _not_installed(node: ModuleNode, diags: Diagnostics) -> None:
+def report_not_installed(node: ModuleNode, diags: Diagnostics) -> None:
     for name, why in node.missing.items():
         if why != "not installed":
             continue
