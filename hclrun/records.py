@@ -77,6 +77,8 @@ def _install(cls: type, name: str, method: Callable[..., Any]) -> None:
 
 def _complete(cls: _C, slots: bool, frozen: bool, eq: bool) -> _C:
     own = set(cls.__dict__)
+    if not cls.__doc__:  # dataclass would work one out with inspect.signature, which is slow
+        cls.__doc__ = f"{cls.__name__}({', '.join(cls.__dict__.get('__annotations__', ()))})"
     explicit_hash = "__hash__" in own and not (cls.__dict__["__hash__"] is None and "__eq__" in own)
     made = cast(_C, dataclasses.dataclass(cls, repr=False, eq=False, slots=slots))
     fields = dataclasses.fields(made)

@@ -118,6 +118,10 @@ def test_equality_is_by_class_and_compared_fields() -> None:
     assert Point.__eq__(Point(1), 1) is NotImplemented
 
 
+def test_undocumented_record_is_described_by_its_fields() -> None:
+    assert Point.__doc__ == "Point(x, label)" and Identified.__doc__ == "Identified(a)"
+
+
 def test_replace_and_fields() -> None:
     moved = dataclasses.replace(Point(1, "a"), x=5)
     assert moved == Point(5, "a") and dataclasses.is_dataclass(moved)
