@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.source import Range
 
 
-@dataclass(frozen=True)
+@record
 class ModuleCall:
     name: str  # the block label
     source: str  # the raw source string

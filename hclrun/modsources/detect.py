@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
+
+from hclrun.records import record
 
 _FORCED = re.compile(r"^([A-Za-z0-9]+)::(.+)$", re.DOTALL)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -79,7 +80,7 @@ def has_url_scheme(src: str) -> bool:
     return "\x7f" not in rest and not any(ord(c) < 0x20 for c in rest)
 
 
-@dataclass(frozen=True)
+@record
 class Detected:
     package: str  # full address with any getter prefix, without subdir
     subdir: str

@@ -8,17 +8,17 @@ GCS addresses are recognised but not installable here.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
 
 from hclrun.modsources.fetch_archive import FetchError, fetch_file, fetch_http
 from hclrun.modsources.fetch_git import GitError, fetch_git
 from hclrun.modsources.source_address import RemoteSource, SourceAddressError, parse_remote
+from hclrun.records import record
 
 MAX_INDIRECTIONS = 5
 
 
-@dataclass(frozen=True)
+@record
 class FetchedPackage:
     commit: str | None  # the commit id for git packages
     subdir: str  # a subdirectory named by an X-Terraform-Get indirection ("" if none)

@@ -15,12 +15,12 @@ import posixpath
 import shutil
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin
 
 from hclrun.modsources.redact import redact_address
+from hclrun.records import record
 
 if TYPE_CHECKING:
     import zipfile
@@ -37,7 +37,7 @@ class FetchError(Exception):
     """A failed download or unpack; the message is safe to show."""
 
 
-@dataclass(frozen=True)
+@record
 class HttpResponse:
     status: int
     headers: Mapping[str, str]

@@ -31,16 +31,16 @@ import base64
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 
 LOCK_FILE_NAME = ".hclrun.lock.hcl"
 _HEADER = '# This file is maintained automatically by "hclrun init".\n# Manual edits may be lost in future updates.\n'
 
 
-@dataclass(frozen=True)
+@record
 class ModuleLock:
     key: str
     source: str

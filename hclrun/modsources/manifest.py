@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from hclrun.records import record
 
 MANIFEST_NAME = "modules.json"
 _GO_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029", "\b": "\\u0008", "\f": "\\u000c"}
 
 
-@dataclass(frozen=True)
+@record
 class ManifestRecord:
     key: str  # "" for the root module, "a.b" for module "b" called by module "a"
     source: str  # the source address in Terraform's string form

@@ -18,7 +18,6 @@ use it, never ``str()``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from hclrun.diagnostics import Diagnostics
@@ -31,6 +30,7 @@ from hclrun.modsources.detect import (
 )
 from hclrun.modsources.detect import split_subdir as _split_subdir
 from hclrun.modsources.redact import redact_address
+from hclrun.records import record
 from hclrun.source import Range
 
 DEFAULT_REGISTRY_HOST = "registry.terraform.io"
@@ -46,7 +46,7 @@ class SourceAddressError(ValueError):
     """A source string that is not a valid module source address (message as Terraform words it)."""
 
 
-@dataclass(frozen=True)
+@record
 class LocalSource:
     path: str  # cleaned, always starting with "./" or "../"
 
@@ -57,7 +57,7 @@ class LocalSource:
         return self.path
 
 
-@dataclass(frozen=True)
+@record
 class RegistrySource:
     host: str
     namespace: str
@@ -79,7 +79,7 @@ class RegistrySource:
         return text[len(prefix) :] if text.startswith(prefix) else text
 
 
-@dataclass(frozen=True)
+@record
 class RemoteSource:
     package: str  # full package address, e.g. "git::https://host/x.git?ref=v1"
     subdir: str = ""

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import total_ordering
+
+from hclrun.records import record
 
 _VERSION = (
     r"v?(?P<segments>[0-9]+(?:\.[0-9]+)*?)"
@@ -37,7 +38,7 @@ class VersionError(ValueError):
 
 
 @total_ordering
-@dataclass(frozen=True)
+@record
 class Version:
     """A version: numeric segments (at least three, zero-padded), prerelease, metadata."""
 
@@ -131,7 +132,7 @@ def _compare_identifier(x: str, y: str) -> int:
     return -1 if x < y else 1
 
 
-@dataclass(frozen=True)
+@record
 class ConstraintTerm:
     operator: str  # one of = != > >= < <= ~>
     version: Version
@@ -173,7 +174,7 @@ def _pessimistic(v: Version, c: Version) -> bool:
     return c.segments[c.specified - 1] <= v.segments[c.specified - 1]
 
 
-@dataclass(frozen=True)
+@record
 class VersionConstraints:
     """A parsed constraint string: every term must hold."""
 

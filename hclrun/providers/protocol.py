@@ -41,65 +41,66 @@ The contract the engine relies on:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.diagnostics import Diagnostic
 from hclrun.providers.schema import ProviderSchema
+from hclrun.records import record
 from hclrun.values.value import NULL, Value
 
 AttributePath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class GetSchemaResponse:
     schema: ProviderSchema
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateProviderConfigRequest:
     config: Value  # may contain unknowns
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateProviderConfigResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateResourceConfigRequest:
     type_name: str
     config: Value  # may contain unknowns
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateResourceConfigResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateDataResourceConfigRequest:
     type_name: str
     config: Value  # may contain unknowns
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ValidateDataResourceConfigResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConfigureProviderRequest:
     config: Value  # wholly known: the engine defers configuring until it is
     terraform_version: str = "1.11.4"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConfigureProviderResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PlanResourceChangeRequest:
     """``prior_state``: the current object (null for a create). ``proposed_new_state``:
     the configuration merged with the prior state's computed values (null for a
@@ -112,7 +113,7 @@ class PlanResourceChangeRequest:
     prior_private: bytes = b""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PlanResourceChangeResponse:
     planned_state: Value
     requires_replace: list[AttributePath] = field(default_factory=list)
@@ -120,7 +121,7 @@ class PlanResourceChangeResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ApplyResourceChangeRequest:
     """``planned_state`` is what plan returned, with configuration unknowns now known
     (provider-computed unknowns remain); null for a delete."""
@@ -132,7 +133,7 @@ class ApplyResourceChangeRequest:
     planned_private: bytes = b""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ApplyResourceChangeResponse:
     """``new_state`` is wholly known; when apply fails part way the provider returns
     what now exists (or the prior state) together with the error."""
@@ -142,52 +143,52 @@ class ApplyResourceChangeResponse:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReadResourceRequest:
     type_name: str
     current_state: Value
     private: bytes = b""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReadResourceResponse:
     new_state: Value  # null: the object no longer exists
     private: bytes = b""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ImportResourceStateRequest:
     type_name: str
     id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ImportedResource:
     type_name: str
     state: Value
     private: bytes = b""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ImportResourceStateResponse:
     imported_resources: list[ImportedResource] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReadDataSourceRequest:
     type_name: str
     config: Value  # wholly known
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReadDataSourceResponse:
     state: Value  # wholly known, the configuration plus computed attributes
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class UpgradeResourceStateRequest:
     """``raw_state_json``: the instance's ``attributes`` object exactly as stored,
     written with schema ``version`` (possibly older than the current one)."""
@@ -197,19 +198,19 @@ class UpgradeResourceStateRequest:
     raw_state_json: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class UpgradeResourceStateResponse:
     upgraded_state: Value  # conforms to the current schema
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CallFunctionRequest:
     function_name: str
     arguments: tuple[Value, ...]  # already converted to the parameter types
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CallFunctionResponse:
     result: Value = NULL
     # A failure: the message, and the index of the argument at fault (or None).

@@ -13,11 +13,11 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic
+from hclrun.records import record
 
 if TYPE_CHECKING:  # parsing addresses does not need the protocol's classes
     from hclrun.providers.protocol import Provider
@@ -41,7 +41,7 @@ BUILTINS: dict[tuple[str, str, str], str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ProviderAddress:
     hostname: str
     namespace: str

@@ -8,23 +8,29 @@ Go's ``strconv.Quote`` escapes.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 
-import regex
 
-_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+@cache
+def _find_graphemes() -> Callable[[str], list[str]]:
+    """``regex`` is imported on the first text that is not plain ASCII: most runs see none."""
+    import regex
+
+    return regex.compile(r"\X", regex.DOTALL).findall
 
 
 def graphemes(s: str) -> list[str]:
     """The extended grapheme clusters of ``s``, in order (``"a\\r\\nb"`` → 3 clusters)."""
     if s.isascii() and "\r\n" not in s:
         return list(s)
-    return _GRAPHEME.findall(s)
+    return _find_graphemes()(s)
 
 
 def grapheme_length(s: str) -> int:
     if s.isascii() and "\r\n" not in s:
         return len(s)
-    return len(_GRAPHEME.findall(s))
+    return len(_find_graphemes()(s))
 
 
 def nfc(s: str) -> str:
