@@ -21,6 +21,11 @@ class Action(enum.Enum):
     FORGET = "forget"
     CREATE_THEN_FORGET = "create-then-forget"
 
+    # Members are singletons compared by identity, so identity hashing is
+    # enough; Enum's own hash (of the name, in Python) is slow for tables keyed
+    # by action that the plan renderer consults for every line it writes.
+    __hash__ = object.__hash__
+
     @property
     def json_actions(self) -> list[str]:
         return list(_JSON_ACTIONS[self])

@@ -26,6 +26,7 @@ from hclrun.plans.jsonvalues import (
     OMITTED,
     mark_schema_sensitive,
     omit_unknowns,
+    planned_views,
     sensitive_as_bool,
     unknown_as_bool,
     value_data,
@@ -123,22 +124,30 @@ def resource_change_data(change: ResourceInstanceChange, schemas: SchemaLookup) 
     body: dict[str, Any] = {"actions": change.action.json_actions}
     before = change.before
     after = change.after
+    # Marks are left on: the JSON views ignore them, except the sensitive ones.
+    before_sensitive: Any = False
     if before is not None:
         before = mark_schema_sensitive(before, schema.block)
-        body["before"] = value_data(before.unmark_deep()[0])
+        body["before"] = value_data(before)
+        before_sensitive = sensitive_as_bool(before)
     else:
         body["before"] = None
     after_unknown: Any = {}
+    after_sensitive: Any = False
     if after is not None:
         after = mark_schema_sensitive(after, schema.block)
-        _set_after(body, after.unmark_deep()[0])
-        if not after.is_wholly_known:
-            after_unknown = unknown_as_bool(after)
+        known, unknown, after_sensitive, wholly_known = planned_views(after)
+        if wholly_known:
+            body["after"] = known
+        else:
+            if known is not OMITTED and known is not None:
+                body["after"] = known
+            after_unknown = unknown
     else:
         body["after"] = None
     body["after_unknown"] = after_unknown
-    body["before_sensitive"] = False if before is None else sensitive_as_bool(before)
-    body["after_sensitive"] = False if after is None else sensitive_as_bool(after)
+    body["before_sensitive"] = before_sensitive
+    body["after_sensitive"] = after_sensitive
     if change.replace_paths:
         body["replace_paths"] = [path_data(p) for p in sorted_paths(change.replace_paths)]
     if change.importing is not None:

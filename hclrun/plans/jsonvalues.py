@@ -102,6 +102,53 @@ def sensitive_as_bool(value: Value) -> Any:
     return out
 
 
+def planned_views(value: Value) -> tuple[Any, Any, Any, bool]:
+    """``omit_unknowns``, ``unknown_as_bool`` and ``sensitive_as_bool`` of
+    ``value``, and whether it is wholly known, in one walk (the plan formats
+    need all four of every planned value; marks need not be removed first)."""
+    raw = value.raw
+    t = value.type
+    sensitive: Any = True if SENSITIVE in value.marks else False
+    if raw is None:
+        return None, False, sensitive, True
+    if isinstance(raw, Unknown):
+        if sensitive is False and not t.is_primitive and t is not DYNAMIC:
+            sensitive = [] if (t.is_list or t.is_tuple or t.is_set) else {}
+        return OMITTED, True, sensitive, False
+    if isinstance(raw, dict):
+        known: dict[str, Any] = {}
+        unknown: dict[str, Any] = {}
+        nested_sensitive: dict[str, Any] = {}
+        whole = True
+        for k, v in raw.items():
+            k_known, k_unknown, k_sensitive, k_whole = planned_views(v)
+            if k_known is not OMITTED:
+                known[k] = k_known
+            if k_unknown is not False:
+                unknown[k] = k_unknown
+            if k_sensitive is not False:
+                nested_sensitive[k] = k_sensitive
+            if not k_whole:
+                whole = False
+        return known, unknown, nested_sensitive if sensitive is False else sensitive, whole
+    if isinstance(raw, tuple):
+        known_list: list[Any] = []
+        unknown_list: list[Any] = []
+        sensitive_list: list[Any] = []
+        whole = True
+        for v in raw:
+            e_known, e_unknown, e_sensitive, e_whole = planned_views(v)
+            known_list.append(None if e_known is OMITTED else e_known)
+            unknown_list.append(e_unknown)
+            sensitive_list.append(e_sensitive)
+            if not e_whole:
+                whole = False
+        return known_list, unknown_list, sensitive_list if sensitive is False else sensitive, whole
+    if t is NUMBER:
+        return JSONNumber(num.format_number(raw)), False, sensitive, True
+    return raw, False, sensitive, True
+
+
 def mark_schema_sensitive(value: Value, block: Block) -> Value:
     """``value`` (an object of ``block``'s type) with the attributes the schema
     declares sensitive marked, in nested blocks too."""
@@ -163,6 +210,7 @@ __all__ = [
     "mark_schema_sensitive",
     "mark_state_paths",
     "omit_unknowns",
+    "planned_views",
     "sensitive_as_bool",
     "unknown_as_bool",
     "value_data",

@@ -178,29 +178,37 @@ class Change:
     # ---------------------------------------------------------------- children
 
     def map_keys(self, with_unknown: bool = True) -> list[str]:
-        keys: dict[str, None] = {}
-        sources = [self.before, self.after]
+        # Only the keys matter; ``update`` keeps each at its first position.
+        keys: dict[str, Any] = {}
+        before, after = self.before, self.after
+        if isinstance(before, dict):
+            keys.update(before)
+        if isinstance(after, dict):
+            keys.update(after)
         if with_unknown:
-            sources += [self.unknown, self.after_sensitive, self.before_sensitive]
-        for source in sources:
-            if isinstance(source, dict):
-                keys.update(dict.fromkeys(source))
+            for source in (self.unknown, self.after_sensitive, self.before_sensitive):
+                if isinstance(source, dict):
+                    keys.update(source)
         return list(keys)
 
     def child_key(self, key: str) -> Change:
-        before, before_explicit = _get_key(self.before, key)
-        after, after_explicit = _get_key(self.after, key)
-        unknown, before_sensitive, after_sensitive = self.unknown, self.before_sensitive, self.after_sensitive
+        # The hottest step of the renderer's walk: lookups inlined, matchers
+        # without paths (always or never matching) passed down as they are.
+        before, after, unknown = self.before, self.after, self.unknown
+        before_sensitive, after_sensitive = self.before_sensitive, self.after_sensitive
+        replace_paths, relevant = self.replace_paths, self.relevant
+        before_explicit = isinstance(before, dict) and key in before
+        after_explicit = isinstance(after, dict) and key in after
         return Change(
-            before,
-            after,
+            before[key] if before_explicit else None,
+            after[key] if after_explicit else None,
             unknown.get(key) if isinstance(unknown, dict) else None,
             before_sensitive.get(key) if isinstance(before_sensitive, dict) else None,
             after_sensitive.get(key) if isinstance(after_sensitive, dict) else None,
             before_explicit,
             after_explicit,
-            self.replace_paths.child_key(key),
-            self.relevant.child_key(key),
+            replace_paths.child_key(key) if replace_paths.paths else replace_paths,
+            relevant.child_key(key) if relevant.paths else relevant,
             self.non_legacy_schema,
         )
 
@@ -242,12 +250,6 @@ class Change:
             relevant=relevant,
             non_legacy_schema=non_legacy_schema,
         )
-
-
-def _get_key(data: Any, key: str) -> tuple[Any, bool]:
-    if isinstance(data, dict) and key in data:
-        return data[key], True
-    return None, False
 
 
 def _get_index(data: Any, ix: int) -> tuple[Any, bool]:

@@ -17,6 +17,7 @@ from hclrun.plans.render_nodes import (
     indent_of,
     null_suffix,
     symbol,
+    symbol_texts,
     unchanged,
 )
 from hclrun.values.strings import go_quote
@@ -30,12 +31,20 @@ def pad(name: str, width: int) -> str:
 
 
 def width_of(names: list[str]) -> int:
-    return max((len(n.encode("utf-8")) for n in names), default=0)
+    if not names:
+        return 0
+    if "".join(names).isascii():
+        return max(map(len, names))
+    return max(len(n.encode("utf-8")) for n in names)
 
 
 def _line(item: Diff, indent: int, opts: Opts, name: str = "", tail: str = "") -> str:
     """One child's line: its symbol, ``name`` (with its separator), its value and ``tail``."""
-    return f"{indent_of(indent + 1)}{symbol(item.action, opts)}{name}{item.render(indent + 1, opts)}{tail}\n"
+    renderer = item.renderer
+    assert renderer is not None
+    return (
+        f"{indent_of(indent + 1)}{symbol(item.action, opts)}{name}{renderer.render(item, indent + 1, opts)}{tail}\n"
+    )
 
 
 def _emit(out: list[str], item: Diff, indent: int, warn_opts: Opts, opts: Opts, name: str = "", tail: str = "") -> None:
@@ -67,25 +76,46 @@ def _close(bracket: str, indent: int, opts: Opts, suffix: str = "") -> str:
 
 
 def _sorted_keys(names: dict[str, Diff]) -> list[str]:
-    return sorted(names, key=lambda k: k.encode("utf-8", "surrogatepass"))
+    """Keys in the order of their UTF-8 bytes, which is their code points' order."""
+    return sorted(names)
 
 
 def _attribute_lines(
     attributes: dict[str, Diff], keys: list[str], indent: int, opts: Opts, attr_opts: Opts, out: list[str]
 ) -> int:
     """One line per attribute shown, names aligned; ``id``, ``name`` and ``tags``
-    are always shown. Returns how many unchanged attributes were hidden."""
-    names = {k: attribute_name(k) for k in keys}
-    width = width_of(list(names.values()))
+    are always shown. Returns how many unchanged attributes were hidden.
+
+    Unchanged attributes are hidden under ``opts``; lines are rendered with
+    ``attr_opts`` (the important attributes with a copy showing unchanged
+    children), as ``_emit_changed`` and ``_emit`` would, inlined here because
+    every attribute of every resource passes through this loop."""
+    names = [attribute_name(k) for k in keys]
+    width = width_of(names)
     important_opts = attr_opts.clone()
     important_opts.show_unchanged_children = True
+    show_unchanged = opts.show_unchanged_children
+    attr_symbols, important_symbols = symbol_texts(attr_opts), symbol_texts(important_opts)
+    inner = indent + 1
+    pad_in = indent_of(inner)
     hidden = 0
-    for key in keys:
-        name = f"{pad(names[key], width)} = "
+    for key, name in zip(keys, names):
+        item = attributes[key]
+        action = item.action
         if key in IMPORTANT_ATTRIBUTES:
-            _emit(out, attributes[key], indent, important_opts, important_opts, name)
-        elif not _emit_changed(out, attributes[key], indent, opts, attr_opts, name):
+            warn_opts = line_opts = important_opts
+            symbols = important_symbols
+        elif action is Action.NO_OP and not show_unchanged:
             hidden += 1
+            continue
+        else:
+            warn_opts, line_opts, symbols = opts, attr_opts, attr_symbols
+        renderer = item.renderer
+        assert renderer is not None
+        if renderer.warns:
+            out.extend(f"{pad_in}{warning}\n" for warning in renderer.warnings(item, inner, warn_opts))
+        out.append(f"{pad_in}{symbols[action]}{name}{' ' * (width - len(name))} = "
+                   f"{renderer.render(item, inner, line_opts)}\n")
     return hidden
 
 

@@ -82,10 +82,28 @@ EMPTY_DIFF = Diff(None, Action.NO_OP)
 # ----------------------------------------------------------------------------- helpers
 
 
+def _symbol_table(disable_colour: bool) -> dict[Action, str]:
+    colorize = Colorize(disable=disable_colour)
+    return {action: colorize.color(SYMBOLS.get(action, "  ?")) + " " for action in Action}
+
+
+# Each action's symbol column (with the space after it), plain and coloured,
+# and the empty column of views that hide the symbols.
+_SYMBOL_TABLES = {True: _symbol_table(True), False: _symbol_table(False)}
+_NO_SYMBOLS = dict.fromkeys(Action, "")
+
+
+def symbol_texts(opts: Opts) -> dict[Action, str]:
+    """The symbol column of each action under ``opts`` (for loops over many children)."""
+    if opts.hide_diff_action_symbols:
+        return _NO_SYMBOLS
+    return _SYMBOL_TABLES[opts.colorize.disable]
+
+
 def symbol(action: Action, opts: Opts) -> str:
     if opts.hide_diff_action_symbols:
         return ""
-    return opts.colorize.color(SYMBOLS.get(action, "  ?")) + " "
+    return _SYMBOL_TABLES[opts.colorize.disable][action]
 
 
 _INDENTS = ["    " * n for n in range(32)]
@@ -246,5 +264,6 @@ __all__ = [
     "indent_of",
     "null_suffix",
     "symbol",
+    "symbol_texts",
     "unchanged",
 ]

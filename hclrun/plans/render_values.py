@@ -29,6 +29,9 @@ STRING, NUMBER, BOOL, NULL, OBJECT, ARRAY = "string", "number", "bool", "null", 
 
 
 def json_type(value: Any) -> str:
+    kind = _KINDS.get(type(value))
+    if kind is not None:
+        return kind
     if value is None:
         return NULL
     if isinstance(value, bool):
@@ -44,6 +47,21 @@ def json_type(value: Any) -> str:
     if isinstance(value, int | float):
         return NUMBER
     raise TypeError(f"unexpected JSON data {value!r}")
+
+
+# The kinds of the exact types JSON data is made of, found with one lookup
+# (subclasses go through the checks above, in their order).
+_KINDS: dict[type, str] = {
+    type(None): NULL,
+    bool: BOOL,
+    JSONNumber: NUMBER,
+    str: STRING,
+    dict: OBJECT,
+    list: ARRAY,
+    int: NUMBER,
+    float: NUMBER,
+}
+_PRIMITIVE_KINDS = frozenset((NULL, BOOL, STRING, NUMBER))
 
 
 # ----------------------------------------------------------------------------- primitives
@@ -97,18 +115,26 @@ class Primitive(Renderer):
         self.kind = kind
 
     def render(self, diff: Diff, indent: int, opts: Opts) -> str:
+        action = diff.action
         if self.kind == STRING:
+            if action is Action.CREATE or action is Action.NO_OP:
+                # The common case, a one-line string that is not JSON, without
+                # the general path's steps.
+                text = self.after
+                if type(text) is str and "\n" not in text and not text.startswith(("{", "[")):
+                    if diff.replace or opts.force_forces_replacement:
+                        return go_quote(text) + forces_replacement(diff.replace, opts)
+                    return go_quote(text)
             return self._render_string(diff, indent, opts)
-        before = self._value(self.before, opts)
-        after = self._value(self.after, opts)
         replace_note = forces_replacement(diff.replace, opts)
-        if diff.action is Action.CREATE:
-            return after + replace_note
-        if diff.action is Action.DELETE:
-            return before + null_suffix(diff.action, opts) + replace_note
-        if diff.action is Action.NO_OP:
-            return before + replace_note
-        return f"{before} {opts.color('[yellow]->[reset]')} {after}{replace_note}"
+        if action is Action.CREATE:
+            return self._value(self.after, opts) + replace_note
+        if action is Action.DELETE:
+            return self._value(self.before, opts) + null_suffix(action, opts) + replace_note
+        if action is Action.NO_OP:
+            return self._value(self.before, opts) + replace_note
+        before = self._value(self.before, opts)
+        return f"{before} {opts.color('[yellow]->[reset]')} {self._value(self.after, opts)}{replace_note}"
 
     def _value(self, value: Any, opts: Opts) -> str:
         if value is None:
@@ -377,45 +403,63 @@ def transform_json(change: Change) -> Diff:
 
 def _json_known(change: Change) -> Diff:
     """``transform_json`` of a change with nothing sensitive or unknown at its top."""
-    before_type, after_type = json_type(change.before), json_type(change.after)
-    deleted = after_type == NULL and not change.after_explicit
-    created = before_type == NULL and not change.before_explicit
-    if before_type == after_type or created or deleted:
-        return _json_update(change, after_type if before_type == NULL else before_type)
-    before = _json_update(change.as_delete(), before_type)
-    after = _json_update(change.as_create(), after_type)
-    return Diff(TypeChange(before, after), Action.UPDATE)
+    before, after = change.before, change.after
+    before_type = _KINDS.get(type(before)) or json_type(before)
+    after_type = _KINDS.get(type(after)) or json_type(after)
+    if before_type == after_type or (before_type == NULL and not change.before_explicit):
+        kind = after_type
+    elif after_type == NULL and not change.after_explicit:
+        kind = before_type
+    else:
+        return Diff(
+            TypeChange(_json_update(change.as_delete(), before_type), _json_update(change.as_create(), after_type)),
+            Action.UPDATE,
+        )
+    if kind in _PRIMITIVE_KINDS:
+        return _json_primitive(change, kind)
+    return _json_update(change, kind)
+
+
+def _json_primitive(change: Change, kind: str) -> Diff:
+    before, after = change.before, change.after
+    before_missing = before is None and not change.before_explicit
+    after_missing = after is None and not change.after_explicit
+    if before_missing and not after_missing:
+        action = Action.CREATE
+    elif not before_missing and after_missing:
+        action = Action.DELETE
+    elif deep_equal(before, after):
+        action = Action.NO_OP
+    else:
+        action = Action.UPDATE
+    return Diff(Primitive(before, after, kind), action)
 
 
 def _json_update(change: Change, kind: str) -> Diff:
-    if kind in (NULL, BOOL, STRING, NUMBER):
-        before_missing = change.before is None and not change.before_explicit
-        after_missing = change.after is None and not change.after_explicit
-        if before_missing and not after_missing:
-            action = Action.CREATE
-        elif not before_missing and after_missing:
-            action = Action.DELETE
-        elif deep_equal(change.before, change.after):
-            action = Action.NO_OP
-        else:
-            action = Action.UPDATE
-        return Diff(Primitive(change.before, change.after, kind), action)
+    if kind in _PRIMITIVE_KINDS:
+        return _json_primitive(change, kind)
+    before, after = change.before, change.after
     if kind == OBJECT:
-        def child(key: str) -> Diff:
-            c = change.child_key(key)
-            if not c.relevant.matches_partial():
-                c = c.as_no_op()
-            return transform_json(c)
-
-        before = change.before if isinstance(change.before, dict) else None
-        after = change.after if isinstance(change.after, dict) else None
-        elements, action = transform_map(before, after, change.map_keys(), child)
-        return Diff(ObjectRenderer(elements), action)
-    before_list = change.before if isinstance(change.before, list) else None
-    after_list = change.after if isinstance(change.after, list) else None
+        before_map = before if isinstance(before, dict) else None
+        after_map = after if isinstance(after, dict) else None
+        current = Action.NO_OP
+        if before_map is not None and after_map is None:
+            current = Action.DELETE
+        elif before_map is None and after_map is not None:
+            current = Action.CREATE
+        elements: dict[str, Diff] = {}
+        for key in change.map_keys():
+            child = change.child_key(key)
+            if not child.relevant.matches_partial():
+                child = child.as_no_op()
+            element = elements[key] = transform_json(child)
+            following = element.action
+            if following is not Action.NO_OP and following is not current:
+                current = Action.UPDATE
+        return Diff(ObjectRenderer(elements), current)
     elements_list, action = transform_slice(
-        before_list,
-        after_list,
+        before if isinstance(before, list) else None,
+        after if isinstance(after, list) else None,
         lambda bi, ai: transform_json(change.child_index(bi, ai)),
         lambda v: isinstance(v, dict),
     )
