@@ -142,6 +142,16 @@ def eval_object(expr: ast.ObjectConsExpr, scope: Scope, diags: Diagnostics) -> V
     marks: frozenset[str] = frozenset()
     known = True
     for item in expr.items:
+        key_expr = item.key
+        wrapped = key_expr.wrapped
+        if (
+            type(wrapped) is ast.ScopeTraversalExpr
+            and len(wrapped.traversal) == 1
+            and not key_expr.force_non_literal
+        ):
+            # A bare name (``name = ...``) is the key itself: nothing to evaluate or check.
+            attrs[wrapped.traversal[0].name] = eval_expr(item.value, scope, diags)  # type: ignore[union-attr]
+            continue
         mark = len(diags)
         key = eval_object_key(item.key, scope, diags)
         key_failed = has_errors_since(diags, mark)

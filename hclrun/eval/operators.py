@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hclrun.diagnostics import Diagnostics
-from hclrun.eval.core import eval_expr, handles, report
+from hclrun.eval.core import eval_expr, handles, has_errors_since, report
 from hclrun.eval.scope import Scope
 from hclrun.syntax import ast
 from hclrun.values import ops
@@ -43,12 +43,15 @@ _UNKNOWN_RESULT: dict[Type, Value] = {BOOL: Value.unknown(BOOL), NUMBER: Value.u
 @handles(ast.BinaryOpExpr)
 def eval_binary(expr: ast.BinaryOpExpr, scope: Scope, diags: Diagnostics) -> Value:
     impl, result_type = BINARY[expr.op]
-    operand_diags = Diagnostics()
-    lhs = eval_expr(expr.lhs, scope, operand_diags)
-    rhs = eval_expr(expr.rhs, scope, operand_diags)
+    mark = len(diags)
+    lhs = eval_expr(expr.lhs, scope, diags)
+    rhs = eval_expr(expr.rhs, scope, diags)
     try:
         result = impl(lhs, rhs)
     except OperationError as err:
+        # The operation's own errors come before those of its operands.
+        operand_diags = Diagnostics(diags[mark:])
+        del diags[mark:]
         errors = [err, *getattr(err, "others", ())]
         if err.summary == "Invalid operand":
             for e in errors:
@@ -60,10 +63,8 @@ def eval_binary(expr: ast.BinaryOpExpr, scope: Scope, diags: Diagnostics) -> Val
             report(diags, err.summary, err.detail, expr.range, expr=expr, scope=scope)
         diags.extend(operand_diags)
         return _UNKNOWN_RESULT[result_type]
-    if operand_diags:
-        diags.extend(operand_diags)
-        if operand_diags.has_errors():
-            return _UNKNOWN_RESULT[result_type]
+    if len(diags) != mark and has_errors_since(diags, mark):
+        return _UNKNOWN_RESULT[result_type]
     return result
 
 

@@ -19,6 +19,14 @@ _UNKNOWN = Value(FALSE.type, NOT_NULL)
 
 def equals(a: Value, b: Value) -> Value:
     """cty's Equals: a bool, unknown when undecidable; marks of both sides on the result."""
+    t = a.type
+    if t.is_primitive and t is b.type and not a.marks and not b.marks:
+        # Two unmarked primitives of one type: known and non-null, they compare directly.
+        ar, br = a.raw, b.raw
+        if ar is not None and br is not None and not isinstance(ar, Unknown) and not isinstance(br, Unknown):
+            if t is NUMBER:
+                return TRUE if numbers_equal(ar, br) else FALSE
+            return TRUE if ar == br else FALSE
     if a.contains_marked() or b.contains_marked():
         a, ma = a.unmark_deep()
         b, mb = b.unmark_deep()

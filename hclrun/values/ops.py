@@ -88,6 +88,22 @@ def _failed(message: str) -> OperationError:
     return OperationError("Operation failed", f"Error during operation: {message}.", "expression")
 
 
+def _plain_pair(a: Value, b: Value, t: Type) -> bool:
+    """Both operands are known, non-null and unmarked values of the primitive type ``t``:
+    nothing to convert, reject or unmark, so the operation can run on the raw values."""
+    ar, br = a.raw, b.raw
+    return (
+        a.type is t
+        and b.type is t
+        and not a.marks
+        and not b.marks
+        and ar is not None
+        and br is not None
+        and not isinstance(ar, Unknown)
+        and not isinstance(br, Unknown)
+    )
+
+
 def _check_not_null(*args: Value) -> None:
     for v in args:
         if v.raw is None:
@@ -98,6 +114,11 @@ def _check_not_null(*args: Value) -> None:
 
 
 def _arithmetic(a: Value, b: Value, compute: Callable[[object, object], object], nan_message: str) -> Value:
+    if _plain_pair(a, b, NUMBER):
+        result = compute(a.raw, b.raw)
+        if gmpy2.is_nan(result):
+            raise _failed(nan_message)
+        return Value(NUMBER, result)
     a, b = _operands(a, b, NUMBER)
     _check_not_null(a, b)
     marks = NO_MARKS
@@ -164,6 +185,8 @@ def not_(v: Value) -> Value:
 
 
 def and_(a: Value, b: Value) -> Value:
+    if _plain_pair(a, b, BOOL):
+        return TRUE if a.raw and b.raw else FALSE
     a, b = _operands(a, b, BOOL)
     _check_not_null(a, b)
     if not a.is_known or not b.is_known:
@@ -172,6 +195,8 @@ def and_(a: Value, b: Value) -> Value:
 
 
 def or_(a: Value, b: Value) -> Value:
+    if _plain_pair(a, b, BOOL):
+        return TRUE if a.raw or b.raw else FALSE
     a, b = _operands(a, b, BOOL)
     _check_not_null(a, b)
     if not a.is_known or not b.is_known:
@@ -183,6 +208,8 @@ def or_(a: Value, b: Value) -> Value:
 
 
 def _compare(a: Value, b: Value, test: Callable[[object, object], bool], strict: bool, less: bool) -> Value:
+    if _plain_pair(a, b, NUMBER):
+        return TRUE if test(a.raw, b.raw) else FALSE
     a, b = _operands(a, b, NUMBER)
     _check_not_null(a, b)
     marks = a.marks | b.marks

@@ -128,7 +128,7 @@ class _CollectionType(Type):
         return self.element.has_dynamic_types()
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.element == other.element  # type: ignore[attr-defined]
+        return self is other or (type(other) is type(self) and self.element == other.element)  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
         return self._hash
@@ -170,7 +170,9 @@ class TupleType(Type):
         return any(t.has_dynamic_types() for t in self.elements)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, TupleType) and self.elements == other.elements
+        return self is other or (
+            isinstance(other, TupleType) and self._hash == other._hash and self.elements == other.elements
+        )
 
     def __hash__(self) -> int:
         return self._hash
@@ -188,6 +190,16 @@ class ObjectType(Type):
         self.optional: frozenset[str] = frozenset(optional)
         self._hash = hash(("object", tuple(self.attributes.items()), self.optional))
 
+    @classmethod
+    def of_sorted(cls, attributes: dict[str, Type]) -> ObjectType:
+        """The type with ``attributes`` (keys already in sorted order; the dict is kept,
+        not copied) and no optional attributes: what ``ObjectType(attributes)`` builds."""
+        t = cls.__new__(cls)
+        t.attributes = attributes
+        t.optional = _NO_OPTIONAL
+        t._hash = hash(("object", tuple(attributes.items()), _NO_OPTIONAL))
+        return t
+
     def friendly_name(self) -> str:
         return "object"
 
@@ -204,8 +216,9 @@ class ObjectType(Type):
         return any(t.has_dynamic_types() for t in self.attributes.values())
 
     def __eq__(self, other: object) -> bool:
-        return (
+        return self is other or (
             isinstance(other, ObjectType)
+            and self._hash == other._hash
             and self.attributes == other.attributes
             and self.optional == other.optional
         )
@@ -214,5 +227,6 @@ class ObjectType(Type):
         return self._hash
 
 
+_NO_OPTIONAL: frozenset[str] = frozenset()
 EMPTY_OBJECT = ObjectType({})
 EMPTY_TUPLE = TupleType(())

@@ -147,7 +147,7 @@ class Value:
     @staticmethod
     def object(attrs: Mapping[str, Value]) -> Value:
         ordered = {k: attrs[k] for k in sorted(attrs)}
-        return Value(ObjectType({k: v.type for k, v in ordered.items()}), ordered)
+        return Value(ObjectType.of_sorted({k: v.type for k, v in ordered.items()}), ordered)
 
     # ------------------------------------------------------------ predicates
 
