@@ -1,9 +1,9 @@
 """The LALR tables for the HCL native grammar, compiled once and cached.
 
 ``grammar/hcl2.lark`` is compiled by lark only when its tables are not cached
-yet; the result is stored as a compact pickle (plain dicts and tuples) in the
-per-user cache directory, keyed by a hash of the grammar text. A warm start
-therefore never imports lark.
+yet; the result is stored with ``marshal`` (plain dicts, tuples and strings)
+in the per-user cache directory, keyed by a checksum of the grammar text. A
+warm start therefore never imports lark, nor ``pickle`` or ``hashlib``.
 
 Table encoding: ``actions[state][symbol]`` is ``>= 0`` for "shift/goto to that
 state" and ``-(n + 1)`` for "reduce by rule n". ``rules[n]`` is
@@ -13,20 +13,20 @@ builder method, or ``None`` for a pass-through of a single child.
 
 from __future__ import annotations
 
-import hashlib
+import marshal
 import os
-import pickle
-import tempfile
-from dataclasses import dataclass
+import zlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from hclrun.records import record
+
 START_SYMBOLS = ("start_file", "start_expr", "start_template")
-_FORMAT = 1
+_FORMAT = 2
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ParseTables:
     actions: tuple[dict[str, int], ...]
     rules: tuple[tuple[int, str, str | None], ...]
@@ -75,26 +75,43 @@ def compile_tables(text: str) -> ParseTables:
     return ParseTables(tuple(actions), tuple(rules), starts, ends)
 
 
-@cache
-def load_tables() -> ParseTables:
-    """The tables for the shipped grammar: from the cache, or compiled and cached."""
-    text = grammar_text()
-    digest = hashlib.sha256(f"{_FORMAT}\0{text}".encode()).hexdigest()[:20]
-    path = _cache_dir() / f"hcl2-{digest}.pickle"
+def cache_path(text: str) -> Path:
+    """Where the tables of grammar ``text`` are cached."""
+    checksum = zlib.crc32(text.encode())
+    return _cache_dir() / f"hcl2-{_FORMAT}-{checksum:08x}.marshal"
+
+
+def _read_cached(path: Path) -> ParseTables | None:
     try:
-        with path.open("rb") as f:
-            tables = pickle.load(f)
-        if isinstance(tables, ParseTables):
-            return tables
+        actions, rules, starts, ends = marshal.loads(path.read_bytes())
     except Exception:  # missing, truncated or from another version: recompile
-        pass
-    tables = compile_tables(text)
+        return None
+    if not (isinstance(actions, tuple) and isinstance(rules, tuple) and isinstance(starts, dict) and isinstance(ends, dict)):
+        return None
+    return ParseTables(actions, rules, starts, ends)
+
+
+def _write_cached(path: Path, tables: ParseTables) -> None:
+    import tempfile
+
+    data = marshal.dumps((tables.actions, tables.rules, tables.start_states, tables.end_states))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".hcl2-")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         pass  # an unwritable cache only costs start-up time
+
+
+@cache
+def load_tables() -> ParseTables:
+    """The tables for the shipped grammar: from the cache, or compiled and cached."""
+    text = grammar_text()
+    path = cache_path(text)
+    tables = _read_cached(path)
+    if tables is None:
+        tables = compile_tables(text)
+        _write_cached(path, tables)
     return tables
