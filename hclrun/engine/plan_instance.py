@@ -232,6 +232,8 @@ def _with_subject(found: list[Diagnostic], decl: ResourceDecl, addr: AbsResource
     """Provider diagnostics located in the resource block: those without a source
     range point at the attribute they name, or at the block, and all of them name
     the instance they arose in (the ``with ADDR,`` line), as during apply."""
+    if not found:
+        return []
     from dataclasses import replace
 
     subject = decl.body.range if decl.body is not None else decl.decl_range

@@ -62,7 +62,16 @@ def apply_steps(
     diags: Diagnostics,
 ) -> Value:
     for i in range(start, len(steps)):
-        value, diag = step(value, steps[i])
+        traverser = steps[i]
+        if type(traverser) is ast.TraverseAttr:
+            raw = value.raw
+            if type(raw) is dict and not value.marks:
+                # A known, unmarked object or map: an attribute it has is the element itself.
+                element = raw.get(traverser.name)
+                if element is not None:
+                    value = element
+                    continue
+        value, diag = step(value, traverser)
         if diag is not None:
             report(diags, diag.summary, diag.detail, diag.subject, expr=expr, scope=scope)
             return DYNAMIC_UNKNOWN

@@ -88,8 +88,19 @@ class Scope:
         self.anon: tuple[AnonSymbolExpr, Value] | None = None
 
     def child(self, variables: Mapping[str, Value]) -> Scope:
-        """A scope binding ``variables`` on top of this one (``for`` iterators)."""
-        return Scope(variables, self.functions, self.resolvers, self.fallback, self)
+        """A scope binding ``variables`` on top of this one (``for`` iterators).
+
+        Built field by field: one is made per iteration, and everything but the
+        variables and the parent is this scope's."""
+        scope = Scope.__new__(Scope)
+        scope.allows_variables = True
+        scope.variables = variables
+        scope.functions = self.functions
+        scope.resolvers = self.resolvers
+        scope.fallback = self.fallback
+        scope.parent = self
+        scope.anon = None
+        return scope
 
     def with_symbol(self, symbol: AnonSymbolExpr, value: Value) -> Scope:
         """A scope binding a splat's item symbol to ``value``."""

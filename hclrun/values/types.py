@@ -192,12 +192,20 @@ class ObjectType(Type):
 
     @classmethod
     def of_sorted(cls, attributes: dict[str, Type]) -> ObjectType:
-        """The type with ``attributes`` (keys already in sorted order; the dict is kept,
-        not copied) and no optional attributes: what ``ObjectType(attributes)`` builds."""
-        t = cls.__new__(cls)
-        t.attributes = attributes
-        t.optional = _NO_OPTIONAL
-        t._hash = hash(("object", tuple(attributes.items()), _NO_OPTIONAL))
+        """The type with ``attributes`` (keys already in sorted order) and no optional
+        attributes: equal to ``ObjectType(attributes)``. The many values built alike
+        (one per resource instance) share one instance, so comparing them is an
+        identity check."""
+        items = tuple(attributes.items())
+        t = _SHARED_OBJECT_TYPES.get(items)
+        if t is None:
+            if len(_SHARED_OBJECT_TYPES) >= _SHARED_OBJECT_TYPES_LIMIT:
+                _SHARED_OBJECT_TYPES.clear()
+            t = cls.__new__(cls)
+            t.attributes = attributes
+            t.optional = _NO_OPTIONAL
+            t._hash = hash(("object", items, _NO_OPTIONAL))
+            _SHARED_OBJECT_TYPES[items] = t
         return t
 
     def friendly_name(self) -> str:
@@ -228,5 +236,7 @@ class ObjectType(Type):
 
 
 _NO_OPTIONAL: frozenset[str] = frozenset()
+_SHARED_OBJECT_TYPES: dict[tuple[tuple[str, Type], ...], ObjectType] = {}
+_SHARED_OBJECT_TYPES_LIMIT = 4096
 EMPTY_OBJECT = ObjectType({})
 EMPTY_TUPLE = TupleType(())

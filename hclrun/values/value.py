@@ -23,6 +23,7 @@ import builtins
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from hclrun.values import number as num
@@ -38,6 +39,8 @@ from hclrun.values.types import (
     TupleType,
     Type,
 )
+
+_type_of = attrgetter("type")
 
 SENSITIVE = "sensitive"
 EPHEMERAL = "ephemeral"
@@ -146,8 +149,8 @@ class Value:
 
     @staticmethod
     def object(attrs: Mapping[str, Value]) -> Value:
-        ordered = {k: attrs[k] for k in sorted(attrs)}
-        return Value(ObjectType.of_sorted({k: v.type for k, v in ordered.items()}), ordered)
+        ordered = dict(sorted(attrs.items()))  # keys are unique: only they are compared
+        return Value(ObjectType.of_sorted(dict(zip(ordered, map(_type_of, ordered.values())))), ordered)
 
     # ------------------------------------------------------------ predicates
 
@@ -269,7 +272,7 @@ class Value:
                 yield v, v
         else:
             for i, v in enumerate(raw):
-                yield Value(NUMBER, num.int64_number(i)), v
+                yield index_value(i), v
 
     def as_python(self) -> Any:
         """A plain Python rendering, for tests: numbers as int where integral else float."""
@@ -323,6 +326,23 @@ class Value:
         marks = f" marks={sorted(self.marks)}" if self.marks else ""
         return f"Value({self.type.type_expr()}, {body}{marks})"
 
+
+def index_value(i: int) -> Value:
+    """The element index ``i`` as a number value (64-bit, as cty's ``NumberIntVal``).
+
+    Values are immutable, so the small indices every list, tuple and ``for``
+    iteration uses are built once and shared."""
+    if i < len(_INDEX_VALUES):
+        return _INDEX_VALUES[i]
+    if i < _SHARED_INDICES:
+        while len(_INDEX_VALUES) <= i:
+            _INDEX_VALUES.append(Value(NUMBER, num.int64_number(len(_INDEX_VALUES))))
+        return _INDEX_VALUES[i]
+    return Value(NUMBER, num.int64_number(i))
+
+
+_SHARED_INDICES = 1024
+_INDEX_VALUES: list[Value] = []
 
 TRUE = Value(BOOL, True)
 FALSE = Value(BOOL, False)
