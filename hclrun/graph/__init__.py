@@ -11,10 +11,34 @@ on B" (B runs first). Modules:
 * ``walker`` and ``outcome`` — visiting nodes in dependency order, in parallel, with interruption.
 """
 
-from hclrun.graph.cycles import Cycle, cycle_diagnostics, find_cycles, strongly_connected_components
-from hclrun.graph.dag import CycleError, Graph
-from hclrun.graph.outcome import Outcome, Status, WalkEvent, WalkResult
-from hclrun.graph.walker import DEFAULT_PARALLELISM, walk
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hclrun.lazyexports import lazy_exports
+
+if TYPE_CHECKING:
+    from hclrun.graph.cycles import Cycle, cycle_diagnostics, find_cycles, strongly_connected_components
+    from hclrun.graph.dag import CycleError, Graph
+    from hclrun.graph.outcome import Outcome, Status, WalkEvent, WalkResult
+    from hclrun.graph.walker import DEFAULT_PARALLELISM, walk
+
+# Public names load their modules on first use: checking a configuration's graph for
+# cycles does not need the walker.
+_EXPORTS: dict[str, str] = {
+    "Cycle": "hclrun.graph.cycles",
+    "CycleError": "hclrun.graph.dag",
+    "DEFAULT_PARALLELISM": "hclrun.graph.walker",
+    "Graph": "hclrun.graph.dag",
+    "Outcome": "hclrun.graph.outcome",
+    "Status": "hclrun.graph.outcome",
+    "WalkEvent": "hclrun.graph.outcome",
+    "WalkResult": "hclrun.graph.outcome",
+    "cycle_diagnostics": "hclrun.graph.cycles",
+    "find_cycles": "hclrun.graph.cycles",
+    "strongly_connected_components": "hclrun.graph.cycles",
+    "walk": "hclrun.graph.walker",
+}
 
 __all__ = [
     "DEFAULT_PARALLELISM",
@@ -30,3 +54,6 @@ __all__ = [
     "strongly_connected_components",
     "walk",
 ]
+
+
+__getattr__ = lazy_exports(__name__, globals(), _EXPORTS)
