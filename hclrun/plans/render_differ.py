@@ -5,6 +5,7 @@ wherever they occur, as Terraform's plan renderer does."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from hclrun.plans.actions import Action
@@ -32,22 +33,25 @@ from hclrun.values.types import BOOL, DYNAMIC, NUMBER, ObjectType, TupleType, Ty
 
 
 def compute_block(change: Change, block: Block) -> Diff:
-    sensitive = check_for_sensitive(
-        change,
-        lambda c: compute_block(c, block),
-        lambda inner, bs, as_, action: Diff(SensitiveBlock(inner, bs, as_), action, change.replace_paths.matches()),
-    )
-    if sensitive is not None:
-        return sensitive
-    unknown = check_for_unknown(
-        change,
-        dict.fromkeys(block.attributes, True),
-        _unknown,
-        lambda current, before: Diff(UnknownValue(compute_block(before, block)), current.calculate_action(),
-                                     current.replace_paths.matches()),
-    )
-    if unknown is not None:
-        return unknown
+    if change.before_sensitive is True or change.after_sensitive is True:
+        sensitive = check_for_sensitive(
+            change,
+            lambda c: compute_block(c, block),
+            lambda inner, bs, as_, action: Diff(SensitiveBlock(inner, bs, as_), action,
+                                                change.replace_paths.matches()),
+        )
+        if sensitive is not None:
+            return sensitive
+    if change.unknown is True:
+        unknown = check_for_unknown(
+            change,
+            dict.fromkeys(block.attributes, True),
+            _unknown,
+            lambda current, before: Diff(UnknownValue(compute_block(before, block)), current.calculate_action(),
+                                         current.replace_paths.matches()),
+        )
+        if unknown is not None:
+            return unknown
     change.non_legacy_schema = change.non_legacy_schema or _non_legacy(block)
     current = change.default_iteration_action()
     attributes: dict[str, Diff] = {}
@@ -104,6 +108,7 @@ def _unknown(current: Change) -> Diff:
     return Diff(UnknownValue(Diff(None, Action.NO_OP)), current.calculate_action(), current.replace_paths.matches())
 
 
+@lru_cache(maxsize=256)
 def _non_legacy(block: Block) -> bool:
     if any(nb.nesting_mode in ("map", "group") for nb in block.block_types.values()):
         return True

@@ -135,10 +135,11 @@ class _Rendered:
     """A resource change and its diff, computed on first use: most unchanged
     objects of a large plan are never shown, so their diffs are never needed."""
 
-    __slots__ = ("change", "_block", "_relevant", "_diff")
+    __slots__ = ("change", "action", "_block", "_relevant", "_diff")
 
     def __init__(self, change: dict[str, Any], block: Any, relevant: PathMatcher = ALWAYS) -> None:
         self.change = change
+        self.action = Action.from_json_actions(change["change"]["actions"])
         self._block = block
         self._relevant = relevant
         self._diff: Diff | None = None
@@ -150,10 +151,6 @@ class _Rendered:
         return self._diff
 
     @property
-    def action(self) -> Action:
-        return Action.from_json_actions(self.change["change"]["actions"])
-
-    @property
     def moved(self) -> bool:
         prev = self.change.get("previous_address", "")
         return bool(prev) and prev != self.change["address"]
@@ -161,6 +158,23 @@ class _Rendered:
     @property
     def importing(self) -> bool:
         return "importing" in self.change["change"]
+
+
+class _SchemaBlocks:
+    """The schema block of each resource change, looked up once per provider, mode and type."""
+
+    __slots__ = ("_schemas", "_found")
+
+    def __init__(self, schemas: SchemaLookup) -> None:
+        self._schemas = schemas
+        self._found: dict[tuple[str, str, str], Any] = {}
+
+    def __call__(self, change: dict[str, Any]) -> Any:
+        key = (change["provider_name"], change["mode"], change["type"])
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = _schema_block(change, self._schemas)
+        return found
 
 
 def _schema_block(change: dict[str, Any], schemas: SchemaLookup) -> Any:
@@ -188,12 +202,13 @@ def render_plan_document(
     def say(text: str) -> str:
         return product(text, product_name)
 
-    drift = _drift_diffs(doc, schemas, mode)
-    changes = [_Rendered(rc, _schema_block(rc, schemas)) for rc in doc.resource_changes]
+    blocks = _SchemaBlocks(schemas)
+    drift = _drift_diffs(doc, blocks, mode)
+    changes = [_Rendered(rc, blocks(rc)) for rc in doc.resource_changes]
     outputs = {name: compute_output(Change.from_json(body)) for name, body in doc.output_changes.items()}
 
     def empty() -> bool:
-        unshown = [_Rendered(rc, _schema_block(rc, schemas)) for rc in doc.unshown_changes()]
+        unshown = [_Rendered(rc, blocks(rc)) for rc in doc.unshown_changes()]
         return all(r.diff.action is Action.NO_OP and not r.moved for r in (*changes, *unshown)) and all(
             o.action is Action.NO_OP for o in outputs.values()
         )
@@ -286,7 +301,7 @@ def render_plan_document(
     return "".join(out)
 
 
-def _drift_diffs(doc: PlanDocument, schemas: SchemaLookup, mode: PlanMode) -> list[_Rendered]:
+def _drift_diffs(doc: PlanDocument, blocks: _SchemaBlocks, mode: PlanMode) -> list[_Rendered]:
     out = []
     for drift in doc.resource_drift:
         relevant: PathMatcher | None
@@ -298,7 +313,7 @@ def _drift_diffs(doc: PlanDocument, schemas: SchemaLookup, mode: PlanMode) -> li
             relevant = PathMatcher(paths, propagate=True) if paths else None
         if relevant is None:
             continue
-        out.append(_Rendered(drift, _schema_block(drift, schemas), relevant))
+        out.append(_Rendered(drift, blocks(drift), relevant))
     return out
 
 

@@ -97,13 +97,17 @@ _INVALID: Any = object()
 
 def _parse_json(text: str) -> Any:
     try:
-        return json.loads(text, parse_int=JSONNumber, parse_float=JSONNumber, parse_constant=_reject)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError):
         return _INVALID
 
 
 def _reject(name: str) -> Any:
     raise ValueError(name)
+
+
+# What ``json.loads`` with these options would build for every call.
+_DECODER = json.JSONDecoder(parse_int=JSONNumber, parse_float=JSONNumber, parse_constant=_reject)
 
 
 class Primitive(Renderer):
@@ -421,9 +425,12 @@ def _json_known(change: Change) -> Diff:
 
 
 def _json_primitive(change: Change, kind: str) -> Diff:
-    before, after = change.before, change.after
-    before_missing = before is None and not change.before_explicit
-    after_missing = after is None and not change.after_explicit
+    return _primitive_diff(change.before, change.before_explicit, change.after, change.after_explicit, kind)
+
+
+def _primitive_diff(before: Any, before_explicit: bool, after: Any, after_explicit: bool, kind: str) -> Diff:
+    before_missing = before is None and not before_explicit
+    after_missing = after is None and not after_explicit
     if before_missing and not after_missing:
         action = Action.CREATE
     elif not before_missing and after_missing:
@@ -440,23 +447,7 @@ def _json_update(change: Change, kind: str) -> Diff:
         return _json_primitive(change, kind)
     before, after = change.before, change.after
     if kind == OBJECT:
-        before_map = before if isinstance(before, dict) else None
-        after_map = after if isinstance(after, dict) else None
-        current = Action.NO_OP
-        if before_map is not None and after_map is None:
-            current = Action.DELETE
-        elif before_map is None and after_map is not None:
-            current = Action.CREATE
-        elements: dict[str, Diff] = {}
-        for key in change.map_keys():
-            child = change.child_key(key)
-            if not child.relevant.matches_partial():
-                child = child.as_no_op()
-            element = elements[key] = transform_json(child)
-            following = element.action
-            if following is not Action.NO_OP and following is not current:
-                current = Action.UPDATE
-        return Diff(ObjectRenderer(elements), current)
+        return _json_object(change)
     elements_list, action = transform_slice(
         before if isinstance(before, list) else None,
         after if isinstance(after, list) else None,
@@ -464,6 +455,58 @@ def _json_update(change: Change, kind: str) -> Diff:
         lambda v: isinstance(v, dict),
     )
     return Diff(ListRenderer(elements_list), action)
+
+
+def _json_object(change: Change) -> Diff:
+    before_map = change.before if isinstance(change.before, dict) else None
+    after_map = change.after if isinstance(change.after, dict) else None
+    current = Action.NO_OP
+    if before_map is not None and after_map is None:
+        current = Action.DELETE
+    elif before_map is None and after_map is not None:
+        current = Action.CREATE
+    # Attributes that are primitives on both sides, neither unknown nor
+    # sensitive, are diffed here without a ``Change`` of their own (the
+    # shortcut of ``transform_json`` for most of a plan's values).
+    direct = change.relevant is ALWAYS
+    before_source = before_map if before_map is not None else _NOTHING
+    after_source = after_map if after_map is not None else _NOTHING
+    unknown = change.unknown if isinstance(change.unknown, dict) else _NOTHING
+    before_sensitive = change.before_sensitive if isinstance(change.before_sensitive, dict) else _NOTHING
+    after_sensitive = change.after_sensitive if isinstance(change.after_sensitive, dict) else _NOTHING
+    elements: dict[str, Diff] = {}
+    for key in change.map_keys():
+        element: Diff | None = None
+        if (
+            direct
+            and unknown.get(key) is not True
+            and before_sensitive.get(key) is not True
+            and after_sensitive.get(key) is not True
+        ):
+            before, after = before_source.get(key), after_source.get(key)
+            before_type, after_type = _KINDS.get(type(before), ARRAY), _KINDS.get(type(after), ARRAY)
+            if before_type in _PRIMITIVE_KINDS and after_type in _PRIMITIVE_KINDS:
+                before_explicit, after_explicit = key in before_source, key in after_source
+                kind = ""
+                if before_type == after_type or (before_type == NULL and not before_explicit):
+                    kind = after_type
+                elif after_type == NULL and not after_explicit:
+                    kind = before_type
+                if kind:
+                    element = _primitive_diff(before, before_explicit, after, after_explicit, kind)
+        if element is None:
+            child = change.child_key(key)
+            if not child.relevant.matches_partial():
+                child = child.as_no_op()
+            element = transform_json(child)
+        elements[key] = element
+        following = element.action
+        if following is not Action.NO_OP and following is not current:
+            current = Action.UPDATE
+    return Diff(ObjectRenderer(elements), current)
+
+
+_NOTHING: dict[str, Any] = {}
 
 
 __all__ = [
