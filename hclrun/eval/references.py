@@ -7,8 +7,9 @@ items are anonymous, so neither shows up as a reference.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from hclrun.source import Range
 from hclrun.syntax import ast
@@ -47,33 +48,38 @@ def traversal_string(traversal: tuple[ast.Traverser, ...]) -> str:
 
 def references(expr: ast.Expression) -> list[Reference]:
     """Every absolute traversal in ``expr``, in source order."""
-    return list(_walk(expr, frozenset()))
+    found: list[Reference] = []
+    _collect(expr, frozenset(), found)
+    return found
 
 
-def _walk(expr: ast.Expression, bound: frozenset[str]) -> Iterator[Reference]:
+def _collect(expr: ast.Expression, bound: frozenset[str], found: list[Reference]) -> None:
+    """Append the references in ``expr`` to ``found``; names in ``bound`` are iterators, not references."""
     t = type(expr)
     if t is ast.ScopeTraversalExpr:
         if expr.traversal[0].name not in bound:  # type: ignore[union-attr]
-            yield Reference(expr.traversal, expr.range)  # type: ignore[union-attr]
+            found.append(Reference(expr.traversal, expr.range))  # type: ignore[union-attr]
         return
     if t is ast.ForExpr or t is ast.TemplateForExpr:
-        yield from _walk(expr.collection, bound)  # type: ignore[union-attr]
+        _collect(expr.collection, bound, found)  # type: ignore[union-attr]
         names = {expr.value_var}  # type: ignore[union-attr]
         if expr.key_var:  # type: ignore[union-attr]
             names.add(expr.key_var)  # type: ignore[union-attr]
         inner = bound | names
         for child in _for_children(expr):
-            yield from _walk(child, inner)
+            _collect(child, inner, found)
         return
     if t is ast.ObjectConsExpr:
         for item in expr.items:  # type: ignore[union-attr]
             key = item.key
             if key.force_non_literal or not _is_keyword_key(key.wrapped):
-                yield from _walk(key.wrapped, bound)
-            yield from _walk(item.value, bound)
+                _collect(key.wrapped, bound, found)
+            _collect(item.value, bound, found)
         return
-    for child in _children(expr):
-        yield from _walk(child, bound)
+    children = _CHILDREN.get(t)
+    if children is not None:
+        for child in children(expr):
+            _collect(child, bound, found)
 
 
 def _is_keyword_key(wrapped: ast.Expression) -> bool:
@@ -97,29 +103,29 @@ def _for_children(expr: ast.Expression) -> tuple[ast.Expression, ...]:
     return (expr.body,)
 
 
-def _children(expr: ast.Expression) -> tuple[ast.Expression, ...]:
-    if isinstance(expr, ast.TemplateExpr):
-        return expr.parts
-    if isinstance(expr, ast.TemplateWrapExpr | ast.ParenthesesExpr):
-        return (expr.wrapped,) if isinstance(expr, ast.TemplateWrapExpr) else (expr.expr,)
-    if isinstance(expr, ast.TemplateIfExpr):
-        if expr.false_template is None:
-            return (expr.condition, expr.true_template)
-        return (expr.condition, expr.true_template, expr.false_template)
-    if isinstance(expr, ast.RelativeTraversalExpr):
-        return (expr.source,)
-    if isinstance(expr, ast.IndexExpr):
-        return (expr.collection, expr.key)
-    if isinstance(expr, ast.SplatExpr):
-        return (expr.source, expr.each)
-    if isinstance(expr, ast.FunctionCallExpr):
-        return expr.args
-    if isinstance(expr, ast.ConditionalExpr):
-        return (expr.condition, expr.true_result, expr.false_result)
-    if isinstance(expr, ast.BinaryOpExpr):
-        return (expr.lhs, expr.rhs)
-    if isinstance(expr, ast.UnaryOpExpr):
-        return (expr.operand,)
-    if isinstance(expr, ast.TupleConsExpr):
-        return expr.exprs
-    return ()
+def _conditional_children(expr: ast.ConditionalExpr) -> tuple[ast.Expression, ...]:
+    return (expr.condition, expr.true_result, expr.false_result)
+
+
+def _template_if_children(expr: ast.TemplateIfExpr) -> tuple[ast.Expression, ...]:
+    if expr.false_template is None:
+        return (expr.condition, expr.true_template)
+    return (expr.condition, expr.true_template, expr.false_template)
+
+
+# The sub-expressions of every other node type, by exact type (literals and
+# anonymous symbols have none).
+_CHILDREN: dict[type, Callable[[Any], tuple[ast.Expression, ...]]] = {
+    ast.TemplateExpr: lambda e: e.parts,
+    ast.TemplateWrapExpr: lambda e: (e.wrapped,),
+    ast.ParenthesesExpr: lambda e: (e.expr,),
+    ast.TemplateIfExpr: _template_if_children,
+    ast.RelativeTraversalExpr: lambda e: (e.source,),
+    ast.IndexExpr: lambda e: (e.collection, e.key),
+    ast.SplatExpr: lambda e: (e.source, e.each),
+    ast.FunctionCallExpr: lambda e: e.args,
+    ast.ConditionalExpr: _conditional_children,
+    ast.BinaryOpExpr: lambda e: (e.lhs, e.rhs),
+    ast.UnaryOpExpr: lambda e: (e.operand,),
+    ast.TupleConsExpr: lambda e: e.exprs,
+}
