@@ -28,23 +28,15 @@ _EVALUATOR_FUNCTIONS = {"try": "try", "can": "can", "core::try": "try", "core::c
 
 
 
-class ArgumentSubjects:
-    """Where each argument's errors point, worked out only when an error is reported.
+def argument_subject(expr: ast.FunctionCallExpr, i: int) -> Range:
+    """Where errors about argument ``i`` of the call point, worked out only when one is reported.
 
     An argument written in the call points at its start range; arguments
     expanded from a final ``...`` argument all point at that argument."""
-
-    __slots__ = ("expanded", "exprs")
-
-    def __init__(self, exprs: tuple[ast.Expression, ...], expanded: Range | None = None) -> None:
-        self.exprs = exprs
-        self.expanded = expanded
-
-    def __getitem__(self, i: int) -> Range:
-        if i < len(self.exprs):
-            return start_range(self.exprs[i])
-        assert self.expanded is not None
-        return self.expanded
+    written = expr.args[:-1] if expr.expand_final else expr.args
+    if i < len(written):
+        return start_range(written[i])
+    return expr.args[-1].range
 
 
 def range_string(r: Range) -> str:
@@ -75,20 +67,13 @@ def eval_call(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> V
 
     if fn.extra.get("template_expression_argument") and len(expr.args) == 2 and not expr.expand_final:
         return _eval_templatestring(expr, fn, scope, diags)
-    evaluated = _arguments(expr, scope, diags)
-    if evaluated is None:
+    args = _arguments(expr, scope, diags)
+    if args is None:
         return DYNAMIC_UNKNOWN
-    return _call_with(expr, fn, evaluated[0], evaluated[1], scope, diags)
+    return _call_with(expr, fn, args, scope, diags)
 
 
-def _call_with(
-    expr: ast.FunctionCallExpr,
-    fn: Function,
-    args: list[Value],
-    subjects: ArgumentSubjects,
-    scope: Scope,
-    diags: Diagnostics,
-) -> Value:
+def _call_with(expr: ast.FunctionCallExpr, fn: Function, args: list[Value], scope: Scope, diags: Diagnostics) -> Value:
     nparams = len(fn.params)
     mark = len(diags)
     if len(args) < nparams:
@@ -110,7 +95,7 @@ def _call_with(
             diags,
             "Too many function arguments",
             f'Function "{expr.name}" expects only {nparams} argument(s).',
-            subjects[nparams],
+            argument_subject(expr, nparams),
             context=expr.range,
             expr=expr,
             scope=scope,
@@ -120,7 +105,7 @@ def _call_with(
     try:
         return call_function(fn, args)
     except FunctionCallError as err:
-        _call_failed(expr, fn, args, subjects, err, scope, diags)
+        _call_failed(expr, fn, args, err, scope, diags)
         _note_call(expr, fn, diags, mark)
         return DYNAMIC_UNKNOWN
 
@@ -138,21 +123,20 @@ def _eval_templatestring(expr: ast.FunctionCallExpr, fn: Function, scope: Scope,
     variables = eval_expr(vars_expr, scope, diags)
     if has_errors_since(diags, mark):
         return DYNAMIC_UNKNOWN
-    subjects = ArgumentSubjects(expr.args)
     args = [Value.string(""), variables]
     if variables.is_null or not variables.is_known:
-        return _call_with(expr, fn, args, subjects, scope, diags)
+        return _call_with(expr, fn, args, scope, diags)
     template = evaluate_template_argument(template_expr, scope, diags, diagnostics_message)
     if template.problem is not None:
         err = FunctionCallError(template.problem, 0)
         failed_mark = len(diags)
-        _call_failed(expr, fn, args, subjects, err, scope, diags)
+        _call_failed(expr, fn, args, err, scope, diags)
         _note_call(expr, fn, diags, failed_mark)
         return DYNAMIC_UNKNOWN
     if template.value is None:
         return DYNAMIC_UNKNOWN
     args[0] = template.value
-    return _call_with(expr, fn, args, subjects, scope, diags)
+    return _call_with(expr, fn, args, scope, diags)
 
 
 def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mark: int) -> None:
@@ -167,9 +151,7 @@ def _note_call(expr: ast.FunctionCallExpr, fn: Function, diags: Diagnostics, mar
         diags[i] = dataclasses.replace(diags[i], function_call=info)
 
 
-def _arguments(
-    expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics
-) -> tuple[list[Value], ArgumentSubjects] | None:
+def _arguments(expr: ast.FunctionCallExpr, scope: Scope, diags: Diagnostics) -> list[Value] | None:
     """Evaluate the arguments, expanding a final ``...`` argument; None on errors."""
     arg_exprs = expr.args
     if not expr.expand_final:
@@ -177,7 +159,7 @@ def _arguments(
         args = [eval_expr(a, scope, diags) for a in arg_exprs]
         if len(diags) != mark and has_errors_since(diags, mark):
             return None
-        return args, ArgumentSubjects(arg_exprs)
+        return args
     final = arg_exprs[-1]
     arg_exprs = arg_exprs[:-1]
     mark = len(diags)
@@ -217,14 +199,13 @@ def _arguments(
     if has_errors_since(diags, mark):
         return None
     args.extend(expanded)
-    return args, ArgumentSubjects(arg_exprs, final.range)
+    return args
 
 
 def _call_failed(
     expr: ast.FunctionCallExpr,
     fn: Function,
     args: list[Value],
-    subjects: ArgumentSubjects,
     err: FunctionCallError,
     scope: Scope,
     diags: Diagnostics,
@@ -251,12 +232,12 @@ def _call_failed(
         try:
             convert(value, param.type)
         except ConversionError as exc:
-            _invalid_argument(expr, j, param.name, str(exc), subjects[j], scope, diags)
+            _invalid_argument(expr, j, param.name, str(exc), argument_subject(expr, j), scope, diags)
             reported = True
     if reported:
         return
     name = fn.param_for(i).name if (i < len(fn.params) or fn.variadic is not None) else ""
-    subject = subjects[i] if i < len(args) else expr.range
+    subject = argument_subject(expr, i) if i < len(args) else expr.range
     _invalid_argument(expr, i, name, err.message, subject, scope, diags)
 
 

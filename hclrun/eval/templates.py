@@ -36,6 +36,12 @@ def eval_template(expr: ast.TemplateExpr, scope: Scope, diags: Diagnostics) -> V
     marks = NO_MARKS
     known = True
     for part in parts:
+        if type(part) is ast.LiteralValueExpr and type(part.value) is str:
+            # Literal text: already a string, with nothing to check.
+            if known:
+                text = part.value
+                chunks.append(text if text.isascii() else Value.string(text).raw)
+            continue
         value = eval_expr(part, scope, diags)
         raw = value.raw
         if raw is None:
