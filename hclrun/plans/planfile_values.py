@@ -88,16 +88,19 @@ def _number(text: Any) -> Any:
 
 def _encode(value: Value) -> list[Any]:
     raw = value.raw
+    t = value.type
     out: list[Any]
     if raw is None:
         out = ["null", None]
     elif isinstance(raw, Unknown):
         out = ["unknown", _refinement_data(raw)]
-    elif value.type is STRING:
+    elif t is STRING:
         out = ["s", raw]
-    elif value.type is NUMBER:
+    elif isinstance(raw, dict):
+        out = ["map", {k: _encode(v) for k, v in raw.items()}]
+    elif t is NUMBER:
         out = ["n", _number_text(raw)]
-    elif value.type is BOOL:
+    elif t is BOOL:
         out = ["b", raw]
     elif isinstance(raw, tuple):
         out = ["seq", [_encode(v) for v in raw]]

@@ -213,42 +213,25 @@ class Change:
         )
 
     def child_index(self, before_ix: int, after_ix: int) -> Change:
+        """The change of one element: the "before" side (and what was sensitive
+        there) at ``before_ix``, the rest at ``after_ix``. Elements do not
+        inherit ``non_legacy_schema``."""
         before_len = len(self.before) if isinstance(self.before, list) else 0
         relevant_ix = after_ix if before_ix < 0 or before_ix >= before_len else before_ix
-
-        def at_before(data: Any) -> tuple[Any, bool]:
-            return _get_index(data, before_ix)
-
-        def at_after(data: Any) -> tuple[Any, bool]:
-            return _get_index(data, after_ix)
-
-        return self._child(
-            at_before, at_after, self.replace_paths.child_index(relevant_ix), self.relevant.child_index(relevant_ix)
-        )
-
-    def _child(
-        self,
-        at_before: Callable[[Any], tuple[Any, bool]],
-        at_after: Callable[[Any], tuple[Any, bool]],
-        replace_paths: PathMatcher,
-        relevant: PathMatcher,
-        non_legacy_schema: bool = False,
-    ) -> Change:
-        """The change of one element: the "before" side (and what was sensitive there)
-        looked up with ``at_before``, the rest with ``at_after``."""
-        before, before_explicit = at_before(self.before)
-        after, after_explicit = at_after(self.after)
+        before, before_explicit = _get_index(self.before, before_ix)
+        after, after_explicit = _get_index(self.after, after_ix)
+        replace_paths, relevant = self.replace_paths, self.relevant
         return Change(
-            before=before,
-            after=after,
-            unknown=at_after(self.unknown)[0],
-            before_sensitive=at_before(self.before_sensitive)[0],
-            after_sensitive=at_after(self.after_sensitive)[0],
-            before_explicit=before_explicit,
-            after_explicit=after_explicit,
-            replace_paths=replace_paths,
-            relevant=relevant,
-            non_legacy_schema=non_legacy_schema,
+            before,
+            after,
+            _get_index(self.unknown, after_ix)[0],
+            _get_index(self.before_sensitive, before_ix)[0],
+            _get_index(self.after_sensitive, after_ix)[0],
+            before_explicit,
+            after_explicit,
+            replace_paths.child_index(relevant_ix) if replace_paths.paths else replace_paths,
+            relevant.child_index(relevant_ix) if relevant.paths else relevant,
+            False,
         )
 
 

@@ -4,7 +4,6 @@ wherever they occur, as Terraform's plan renderer does."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -100,6 +99,12 @@ def compute_block(change: Change, block: Block) -> Diff:
     return Diff(BlockRenderer(attributes, blocks), current, change.replace_paths.matches())
 
 
+def _always_relevant(element: Change) -> Change:
+    """An element's change (made for the caller alone) with every path relevant."""
+    element.relevant = ALWAYS
+    return element
+
+
 def _relevant(change: Change) -> Change:
     return change if change.relevant.matches_partial() else change.as_no_op()
 
@@ -167,10 +172,10 @@ def process_set(change: Change, process: Any) -> None:
     for bi in range(len(before)):
         ai = found_before[bi]
         child = change.child_index(bi, ai if ai >= 0 else len(after))
-        process(replace(child, relevant=ALWAYS))
+        process(_always_relevant(child))
     for ai in range(len(after)):
         if ai not in found_after:
-            process(replace(change.child_index(len(before), ai), relevant=ALWAYS))
+            process(_always_relevant(change.child_index(len(before), ai)))
 
 
 def compute_type(change: Change, t: Type) -> Diff:
@@ -194,13 +199,14 @@ def compute_type(change: Change, t: Type) -> Diff:
 
 def _special_type(change: Change, t: Type, replace_here: bool) -> Diff | None:
     """``compute_type`` of a sensitive or unknown value (None when it is neither)."""
-    sensitive = check_for_sensitive(
-        change,
-        lambda c: compute_type(c, t),
-        lambda inner, bs, as_, action: Diff(Sensitive(inner, bs, as_), action, replace_here),
-    )
-    if sensitive is not None:
-        return sensitive
+    if change.before_sensitive is True or change.after_sensitive is True:
+        sensitive = check_for_sensitive(
+            change,
+            lambda c: compute_type(c, t),
+            lambda inner, bs, as_, action: Diff(Sensitive(inner, bs, as_), action, replace_here),
+        )
+        if sensitive is not None:
+            return sensitive
     unknown = check_for_unknown(
         change,
         False,
@@ -225,7 +231,7 @@ def _compute_collection(change: Change, t: Type, replace_here: bool) -> Diff:
         return Diff(MapRenderer(elements), action, replace_here)
     if t.is_list:
         def element(bi: int, ai: int) -> Diff:
-            return compute_type(replace(change.child_index(bi, ai), relevant=ALWAYS), et)
+            return compute_type(_always_relevant(change.child_index(bi, ai)), et)
 
         items, action = transform_slice(
             change.before if isinstance(change.before, list) else None,
