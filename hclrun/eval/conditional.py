@@ -20,6 +20,8 @@ from hclrun.values.unknowns import definitely_not_null, unknown_not_null
 from hclrun.values.value import DYNAMIC_UNKNOWN, EMPTY_STRING, Value
 
 _CONSISTENT = "The true and false result expressions must have consistent types."
+# No diagnostics (shared; only ever read).
+_NONE = Diagnostics()
 
 
 @handles(ast.ConditionalExpr)
@@ -43,10 +45,15 @@ def conditional(
     scope: Scope,
     diags: Diagnostics,
 ) -> Value:
-    true_diags = Diagnostics()
-    false_diags = Diagnostics()
-    true_value = eval_expr(true_expr, scope, true_diags)
-    false_value = eval_expr(false_expr, scope, false_diags) if false_expr is not None else EMPTY_STRING
+    mark = len(diags)
+    true_value = eval_expr(true_expr, scope, diags)
+    true_end = len(diags)
+    false_value = eval_expr(false_expr, scope, diags) if false_expr is not None else EMPTY_STRING
+    # Each result's problems are set aside: only the chosen one's are reported.
+    true_diags, false_diags = _NONE, _NONE
+    if len(diags) != mark:
+        true_diags, false_diags = Diagnostics(diags[mark:true_end]), Diagnostics(diags[true_end:])
+        del diags[mark:]
 
     result_type, convert_true, convert_false = _result_type(true_value, false_value)
     if result_type is None:

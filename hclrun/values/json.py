@@ -20,6 +20,7 @@ Raises ``JSONDecodeError`` with the Go decoder's message ("unexpected EOF",
 from __future__ import annotations
 
 import json as _stdjson
+import re
 from typing import Any
 
 import gmpy2
@@ -73,8 +74,14 @@ _ESCAPES = {
 }
 
 
+# Any character ``json_string`` does not copy as it is.
+_SPECIAL = re.compile(r'["\\<>&\u2028\u2029\x00-\x1f\ud800-\udfff]')
+
+
 def json_string(s: str) -> str:
     """Go's ``encoding/json`` string encoding with HTML escaping."""
+    if _SPECIAL.search(s) is None:
+        return f'"{s}"'
     out = ['"']
     for ch in s:
         esc = _ESCAPES.get(ch)

@@ -100,3 +100,21 @@ TYPES: list[tuple[Type, str]] = [
 def test_type_json_round_trip(t: Type, text: str) -> None:
     assert type_to_json(t) == text
     assert type_from_json(text) == t
+
+
+@pytest.mark.parametrize(
+    ("text", "encoded"),
+    [
+        ("plain text: 1-2_3 ~ é 😀", '"plain text: 1-2_3 ~ é 😀"'),
+        ("", '""'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("back\\slash", '"back\\\\slash"'),
+        ("<a&b>", '"\\u003ca\\u0026b\\u003e"'),
+        ("line\nfeed\ttab\rret", '"line\\nfeed\\ttab\\rret"'),
+        ("\x00\x01\x1f\x7f", '"\\u0000\\u0001\\u001f\x7f"'),
+        ("\u2028\u2029", '"\\u2028\\u2029"'),
+        ("\ud800x", '"\ufffdx"'),
+    ],
+)
+def test_strings_escape_as_go_does(text: str, encoded: str) -> None:
+    assert to_json(S(text) if text.isascii() else Value(STRING, text)) == encoded
