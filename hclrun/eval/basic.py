@@ -24,6 +24,19 @@ def number_literal(text: str) -> Value:
     return value
 
 
+_STRINGS: dict[str, Value] = {}
+
+
+def string_literal(text: str) -> Value:
+    """The value of literal text; values are immutable, so each text's is built once."""
+    value = _STRINGS.get(text)
+    if value is None:
+        if len(_STRINGS) > 4096:
+            _STRINGS.clear()
+        value = _STRINGS[text] = Value.string(text)
+    return value
+
+
 @handles(ast.LiteralValueExpr)
 def eval_literal(expr: ast.LiteralValueExpr, scope: Scope, diags: Diagnostics) -> Value:
     v = expr.value
@@ -35,7 +48,7 @@ def eval_literal(expr: ast.LiteralValueExpr, scope: Scope, diags: Diagnostics) -
         return FALSE
     if isinstance(v, ast.NumberLiteral):
         return number_literal(v.text)
-    return Value.string(v)
+    return string_literal(v)
 
 
 @handles(ast.ParenthesesExpr)

@@ -140,10 +140,14 @@ class Scope:
         """The value for the root of ``traversal`` and how many steps it covers."""
         root = traversal[0]
         assert isinstance(root, TraverseRoot)
-        value = self.lookup(root.name)
-        if value is not None:
-            return value, 1, _NO_DIAGNOSTICS
-        resolver = self.resolvers.get(root.name)
+        name = root.name
+        scope: Scope | None = self
+        while scope is not None:  # ``lookup``, inlined: this runs for every reference
+            value = scope.variables.get(name)
+            if value is not None:
+                return value, 1, _NO_DIAGNOSTICS
+            scope = scope.parent
+        resolver = self.resolvers.get(name)
         if resolver is not None:
             return resolver(traversal)
         if self.fallback is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.eval.basic import string_literal
 from hclrun.eval.core import eval_expr, handles, has_errors_since, report
 from hclrun.eval.forexpr import for_elements
 from hclrun.eval.scope import Scope
@@ -30,7 +31,7 @@ _CLUSTER_ENDERS = frozenset("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'")
 def eval_template(expr: ast.TemplateExpr, scope: Scope, diags: Diagnostics) -> Value:
     parts = expr.parts
     if len(parts) == 1 and type(parts[0]) is ast.LiteralValueExpr:
-        return Value.string(parts[0].value)  # type: ignore[arg-type]
+        return string_literal(parts[0].value)  # type: ignore[arg-type]
     mark = len(diags)
     chunks: list[str] = []
     marks = NO_MARKS
