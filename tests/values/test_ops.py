@@ -123,3 +123,29 @@ def test_equal_of_typed_nulls_and_lists() -> None:
     assert ops.equal(Value.null(ListType(STRING)), NULL) == B(True)
     assert ops.equal(Value.null(TupleType([])), Value.tuple([])) == B(False)
     assert ops.equal(Value.null(DYNAMIC), Value.null(STRING)) == B(True)
+
+
+@pytest.mark.parametrize(
+    ("op", "a", "b", "expected"),
+    [
+        (ops.add, Value.number(1), Value.number(2), Value.number(3)),
+        (ops.modulo, Value.number(-7), Value.number(3), Value.number(-1)),
+        (ops.less, Value.number(1), Value.number(2), Value.bool(True)),
+        (ops.greater_equal, Value.number(1), Value.number(2), Value.bool(False)),
+        (ops.and_, Value.bool(True), Value.bool(False), Value.bool(False)),
+        (ops.or_, Value.bool(True), Value.bool(False), Value.bool(True)),
+        (ops.equal, Value.string("a"), Value.string("a"), Value.bool(True)),
+        (ops.equal, Value.number(3), Value.number("3.0"), Value.bool(True)),
+        (ops.not_equal, Value.number(1), Value.number(2), Value.bool(True)),
+    ],
+)
+def test_plain_operands_and_their_marked_or_converted_forms_agree(
+    op: Callable[[Value, Value], Value], a: Value, b: Value, expected: Value
+) -> None:
+    assert op(a, b).raw_equals(expected)
+    # The same operands marked: the same result, marked.
+    assert op(a.mark("sensitive"), b).raw_equals(expected.mark("sensitive"))
+    # The same operands as strings: converted first, the same result.
+    if a.type is NUMBER and op not in (ops.equal, ops.not_equal):
+        as_string = Value.string(str(a.as_python()))
+        assert op(as_string, b).raw_equals(expected)

@@ -61,3 +61,32 @@ def test_unmark_deep_keeps_content() -> None:
 def test_raw_equals(left: Value, right: Value, equal: bool) -> None:
     assert left.raw_equals(right) is equal
     assert right.raw_equals(left) is equal
+
+
+def test_object_values_built_alike_share_their_type() -> None:
+    from hclrun.values.types import NUMBER, ObjectType
+
+    a = Value.object({"b": Value.number(1), "a": Value.string("x")})
+    b = Value.object({"a": Value.string("y"), "b": Value.number(2)})
+    assert a.type is b.type
+    assert list(a.raw) == ["a", "b"]
+    expected = ObjectType({"a": STRING, "b": NUMBER})
+    assert a.type == expected and expected == a.type
+    assert hash(a.type) == hash(expected)
+    assert a.type != ObjectType({"a": STRING, "b": NUMBER}, optional=["a"])
+    assert a.type != ObjectType({"a": STRING, "c": NUMBER})
+
+
+@pytest.mark.parametrize("size", [0, 3, 1030])
+def test_list_elements_are_keyed_by_index(size: int) -> None:
+    from hclrun.values.number import int64_number
+    from hclrun.values.value import index_value
+
+    lst = Value.tuple([Value.string(str(i)) for i in range(size)])
+    keys = [k for k, _ in lst.elements()]
+    assert [k.raw for k in keys] == [int64_number(i) for i in range(size)]
+    assert all(k.type is NUMBER_TYPE and k.raw.precision == int64_number(0).precision for k in keys)
+    assert index_value(2) is index_value(2)
+
+
+NUMBER_TYPE = Value.number(0).type
