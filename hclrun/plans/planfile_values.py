@@ -97,7 +97,7 @@ def _encode(value: Value) -> list[Any]:
     elif t is STRING:
         out = ["s", raw]
     elif isinstance(raw, dict):
-        out = ["map", {k: _encode(v) for k, v in raw.items()}]
+        out = ["map", _encode_items(raw)]
     elif t is NUMBER:
         out = ["n", _number_text(raw)]
     elif t is BOOL:
@@ -105,9 +105,18 @@ def _encode(value: Value) -> list[Any]:
     elif isinstance(raw, tuple):
         out = ["seq", [_encode(v) for v in raw]]
     else:
-        out = ["map", {k: _encode(v) for k, v in raw.items()}]
+        out = ["map", _encode_items(raw)]
     if value.marks:
         out.append(sorted(value.marks))
+    return out
+
+
+def _encode_items(items: dict[str, Value]) -> dict[str, list[Any]]:
+    """The elements of a map or object; unmarked known strings (most of them) written here."""
+    out: dict[str, list[Any]] = {}
+    for k, v in items.items():
+        raw = v.raw
+        out[k] = ["s", raw] if v.type is STRING and type(raw) is str and not v.marks else _encode(v)
     return out
 
 
