@@ -22,7 +22,8 @@ class PathMatcher:
         self.propagate = propagate
 
     def matches(self) -> bool:
-        return any(not p for p in self.paths)
+        paths = self.paths
+        return bool(paths) and any(not p for p in paths)
 
     def matches_partial(self) -> bool:
         return bool(self.paths)
