@@ -91,13 +91,11 @@ def _run_in_copy(work: Callable[[], object], writer: int) -> None:
         os._exit(code)
 
 
-@contextmanager
-def forked(work: Callable[[], T]) -> Iterator[Forked[T] | None]:
-    """``work`` started in a forked copy (None when no copy can help); stopped on leaving
-    the block if its result was not collected, so an interrupt never leaves it behind."""
+def fork_call(work: Callable[[], T]) -> Forked[T] | None:
+    """``work`` started in a forked copy, or None when no copy can help. The caller
+    must collect the result or cancel the copy."""
     if not can_fork():
-        yield None
-        return
+        return None
     sys.stdout.flush()
     sys.stderr.flush()
     reader, writer = os.pipe()
@@ -106,14 +104,21 @@ def forked(work: Callable[[], T]) -> Iterator[Forked[T] | None]:
     except OSError:
         os.close(reader)
         os.close(writer)
-        yield None
-        return
+        return None
     if pid == 0:
         os.close(reader)
         _run_in_copy(work, writer)
     os.close(writer)
-    child: Forked[T] = Forked(pid, reader)
+    return Forked(pid, reader)
+
+
+@contextmanager
+def forked(work: Callable[[], T]) -> Iterator[Forked[T] | None]:
+    """``work`` started in a forked copy (None when no copy can help); stopped on leaving
+    the block if its result was not collected, so an interrupt never leaves it behind."""
+    child = fork_call(work)
     try:
         yield child
     finally:
-        child.cancel()
+        if child is not None:
+            child.cancel()

@@ -4,8 +4,9 @@ plan to a file; the state itself is never written."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hclrun.backends import StateSession, open_session, release_lock
 from hclrun.diagnostics import Diagnostics
@@ -17,6 +18,7 @@ from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import PlanFile, config_snapshot, write_plan_file
 from hclrun.states import StateFile
+from hclrun.validation.background import GatedHooks
 from hclrun.values.value import Value
 
 
@@ -58,10 +60,13 @@ class PlanResult:
         return self.plan is not None and self.plan.applyable
 
 
-def load_for_plan(wd: WorkingDir, mode: PlanMode, diags: Diagnostics, operation: str) -> Configuration:
+def load_for_plan(
+    wd: WorkingDir, mode: PlanMode, diags: Diagnostics, operation: str, background: bool = False
+) -> Configuration:
     """The configuration to plan with (not ``ok`` when it has errors); an empty
-    directory is an error except for destroy."""
-    config = wd.load_configuration()
+    directory is an error except for destroy. With ``background`` its validation
+    may still be ``pending`` (see :meth:`WorkingDir.load_configuration`)."""
+    config = wd.load_configuration(background=background)
     diags.extend(config.diagnostics)
     if config.empty:
         if mode is not PlanMode.DESTROY:
@@ -133,7 +138,41 @@ def save_plan(path: str, result: Plan, config: Configuration, diags: Diagnostics
 
 def run_plan(wd: WorkingDir, request: PlanRequest) -> PlanResult:
     diags = Diagnostics()
-    config = load_for_plan(wd, request.mode, diags, "Plan")
+    config = load_for_plan(wd, request.mode, diags, "Plan", background=True)
+    if config.pending is None:
+        planned = _plan_loaded(wd, request, config, diags)
+    else:
+        beside = _plan_beside_validation(wd, request, config, diags)
+        if beside is None:
+            return PlanResult(None, Diagnostics(config.diagnostics), config.sources)
+        planned = beside
+    if planned.plan is not None and request.out:
+        save_plan(request.out, planned.plan, config, planned.diagnostics)
+    return planned
+
+
+def _plan_beside_validation(
+    wd: WorkingDir, request: PlanRequest, config: Configuration, diags: Diagnostics
+) -> PlanResult | None:
+    """The plan made while the configuration is validated beside it; None when the
+    validation found errors (the plan, whatever it found, is then dropped)."""
+    request = replace(request, hooks=GatedHooks(request.hooks, config.settle))
+    if request.input and request.ask_variable is not None and sys.stdin.isatty() and not config.settle():
+        return None  # never ask for a variable of an invalid configuration
+    try:
+        planned = _plan_loaded(wd, request, config, diags)
+    except Exception:
+        # Planning an invalid configuration may fail in ways a valid one cannot.
+        if not config.settle():
+            return None
+        raise
+    finally:
+        if config.pending is not None and sys.exc_info()[0] is not None:
+            config.pending.cancel()
+    return planned if config.settle() else None
+
+
+def _plan_loaded(wd: WorkingDir, request: PlanRequest, config: Configuration, diags: Diagnostics) -> PlanResult:
     sources = config.sources
     if not config.ok:
         return PlanResult(None, diags, sources)
@@ -153,8 +192,6 @@ def run_plan(wd: WorkingDir, request: PlanRequest) -> PlanResult:
         result = plan_in_session(wd, session, config, request, diags)
     finally:
         release_session(session, diags)
-    if result is not None and request.out:
-        save_plan(request.out, result, config, diags)
     return PlanResult(result, diags, sources, configuration=config)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from hclrun.addrs import Provider, ResourceMode
 from hclrun.backends import LocalBackend, selected_workspace
@@ -19,6 +20,9 @@ from hclrun.plans.schemas import SchemaLookup
 from hclrun.providers.registry import resolve_source
 from hclrun.providers.schema import ProviderSchema, Schema
 
+if TYPE_CHECKING:
+    from hclrun.validation.background import BackgroundCheck
+
 DATA_DIR = ".terraform"
 
 
@@ -30,10 +34,28 @@ class Configuration:
     sources: dict[str, bytes] = field(default_factory=dict)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     empty: bool = False
+    # The validation still running beside the caller (``load_configuration(background=True)``);
+    # until :meth:`settle`, ``diagnostics`` holds the loading problems only.
+    pending: BackgroundCheck | None = None
+    backend_diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
     @property
     def ok(self) -> bool:
         return self.tree is not None and not self.diagnostics.has_errors()
+
+    def settle(self) -> bool:
+        """Wait for a validation running in the background and take its verdict; whether ``ok``."""
+        pending = self.pending
+        if pending is not None:
+            self.pending = None
+            checked = pending.diagnostics()
+            if checked.has_errors():
+                self.tree = None
+                self.diagnostics = checked
+            elif self.backend_diagnostics.has_errors():
+                self.tree = None
+                self.diagnostics = self.backend_diagnostics
+        return self.ok
 
 
 @dataclass
@@ -69,11 +91,23 @@ class WorkingDir:
         module, _ = load_module(self.path)
         return backend_in_use(module.backend, read_saved(self.data_dir))[1]
 
-    def load_configuration(self, *, validate: bool = True) -> Configuration:
-        """The module tree; with ``validate`` also every problem ``validate`` reports."""
+    def load_configuration(self, *, validate: bool = True, background: bool = False) -> Configuration:
+        """The module tree; with ``validate`` also every problem ``validate`` reports.
+
+        With ``background`` the validation may run in a forked copy of the process
+        (when planning the tree is pure computation): the result is then ``pending``
+        and the caller must :meth:`Configuration.settle` it before reporting anything.
+        """
         if not module_files(self.path):
             return Configuration(None, empty=True)
         tree, diags = load_tree(self.path)
+        if validate and background:
+            from hclrun.validation.background import check_in_background
+
+            pending = check_in_background(tree, diags, self.path)
+            if pending is not None:
+                backend_diags = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
+                return Configuration(tree, _sources(tree), Diagnostics(diags), False, pending, backend_diags)
         if validate:
             from hclrun.validation.run import check_tree
 
@@ -83,10 +117,14 @@ class WorkingDir:
             backend_diags = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
             if backend_diags.has_errors():
                 return Configuration(None, checked.sources, backend_diags)
-        sources: dict[str, bytes] = {}
-        for node in tree.walk():
-            sources.update(node.module.sources)
-        return Configuration(tree, sources, diags)
+        return Configuration(tree, _sources(tree), diags)
+
+
+def _sources(tree: ModuleNode) -> dict[str, bytes]:
+    sources: dict[str, bytes] = {}
+    for node in tree.walk():
+        sources.update(node.module.sources)
+    return sources
 
 
 class ProviderSchemas:
