@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -151,3 +152,56 @@ def test_recursive_repr_is_cut() -> None:
 def test_record_without_eq_is_compared_by_identity() -> None:
     one = Identified(1)
     assert one == one and one != Identified(1) and hash(one) == object.__hash__(one)
+
+
+def test_fields_are_worked_out_on_first_use() -> None:
+    @record(slots=True)
+    class Late:
+        a: int
+        items: list[int] = field(default_factory=list)
+
+    assert not isinstance(Late.__dict__["__dataclass_fields__"], dict)  # not worked out yet
+    assert [f.name for f in dataclasses.fields(Late)] == ["a", "items"]
+    assert Late.__match_args__ == ("a", "items")
+    first, second = Late(1), Late(a=2)
+    assert first.items == [] and first.items is not second.items
+    assert not hasattr(first, "__dict__") and Late.__slots__ == ("a", "items")
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
+        Late()  # type: ignore[call-arg]
+    assert dataclasses.is_dataclass(Late)
+
+
+def test_first_instances_from_many_threads() -> None:
+    @record
+    class Shared:
+        a: int
+        tags: dict[str, int] = field(default_factory=dict)
+
+    with ThreadPoolExecutor(8) as pool:
+        made = list(pool.map(Shared, range(64)))
+    assert made == [Shared(i) for i in range(64)] and all(m.tags == {} for m in made)
+
+
+def test_positional_patterns_match_fields() -> None:
+    match Point(3, "z"):
+        case Point(x, label):
+            assert (x, label) == (3, "z")
+        case _:
+            pytest.fail("no match")
+
+
+def test_class_variables_and_own_init_are_refused() -> None:
+    with pytest.raises(TypeError):
+
+        @record
+        class WithClassVar:
+            a: ClassVar[int]
+
+    with pytest.raises(TypeError):
+
+        @record
+        class WithInit:
+            a: int
+
+            def __init__(self) -> None:
+                pass
