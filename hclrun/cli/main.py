@@ -53,6 +53,14 @@ class LazyGroup(click.Group):
         module_name, attr = entry[0].split(":")
         return getattr(importlib.import_module(module_name), attr)  # type: ignore[no-any-return]
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            rest = boolean_flag_values(command, rest)
+        return name, command, rest
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List commands from the static table, so ``--help`` imports none of them."""
         rows = [(name, help_text) for name, (_, help_text) in sorted(COMMANDS.items())]
@@ -79,6 +87,34 @@ def normalize_args(args: Sequence[str]) -> list[str]:
             out.append("-" + a)
         else:
             out.append(a)
+    return out
+
+
+GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+GO_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+
+
+def boolean_flag_values(command: click.Command, args: list[str]) -> list[str]:
+    """Terraform's boolean flags also take a value (``-or-create=true``, ``-upgrade=false``):
+    rewrite those into click's valueless flags, for ``command`` and the subcommand it leads to."""
+    flags: dict[str, click.Option] = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.is_flag and not param.count:
+            flags.update((opt, param) for opt in param.opts)
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        name, equals, value = arg.partition("=")
+        option = flags.get(name) if equals else None
+        if option is None or (value not in GO_TRUE and value not in GO_FALSE):
+            out.append(arg)
+            if isinstance(command, click.Group) and not arg.startswith("-"):
+                sub = command.commands.get(arg)
+                return out + (boolean_flag_values(sub, args[i + 1 :]) if sub is not None else args[i + 1 :])
+            continue
+        if value in GO_TRUE:
+            out.append(name)
+        elif option.secondary_opts:
+            out.append(option.secondary_opts[0])
     return out
 
 

@@ -71,3 +71,33 @@ def test_short_commands_run_without_the_cycle_collector(tmp_path: Path, args: li
     )
     result = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True)
     assert result.stderr.endswith(f"collector={collector}"), result.stderr
+
+
+def _invoke(args: list[str], where: Path) -> tuple[int, str]:
+    import os
+
+    before = os.getcwd()
+    os.chdir(where)
+    try:
+        result = CliRunner().invoke(cli, normalize_args(args))
+    finally:
+        os.chdir(before)
+    return result.exit_code, result.output
+
+
+def test_boolean_flags_take_go_style_values(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('resource "terraform_data" "a" {}\n')
+    code, out = _invoke(["validate", "-json=true"], tmp_path)
+    assert code == 0 and out.lstrip().startswith("{")
+    code, out = _invoke(["validate", "-json=false", "-no-color=1"], tmp_path)
+    assert code == 0 and out == "Success! The configuration is valid.\n\n"
+    code, _ = _invoke(["workspace", "select", "-or-create=false", "dev"], tmp_path)
+    assert code == 1
+    code, out = _invoke(["workspace", "select", "-or-create=true", "dev"], tmp_path)
+    assert code == 0 and 'Created and switched to workspace "dev"!' in out
+    assert (tmp_path / "terraform.tfstate.d" / "dev").is_dir()
+
+
+def test_a_boolean_flag_with_another_value_is_refused(tmp_path: Path) -> None:
+    code, _ = _invoke(["validate", "-json=maybe"], tmp_path)
+    assert code == 2
