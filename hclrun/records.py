@@ -121,6 +121,7 @@ def _lazy_init(cls: type) -> Callable[..., None]:
 
 
 _NOT_FIELDS = ("ClassVar", "InitVar")
+_PLAIN: dataclasses.Field[Any] = dataclasses.field()  # the options of a field declared without ``field()``
 
 
 def _with_slots(cls: type, names: tuple[str, ...]) -> type:
@@ -138,7 +139,7 @@ def _complete(cls: _C, slots: bool, frozen: bool, eq: bool) -> _C:
     if any(str(a).startswith(_NOT_FIELDS) for a in annotations.values()) or "__init__" in own:
         raise TypeError(f"{cls.__qualname__}: a record has neither class variables nor its own __init__")
     options = {name: own.get(name) for name in annotations}
-    fields = {name: f if isinstance(f, dataclasses.Field) else dataclasses.field() for name, f in options.items()}
+    fields = {name: f if isinstance(f, dataclasses.Field) else _PLAIN for name, f in options.items()}
     if not cls.__doc__:  # dataclass would work one out with inspect.signature, which is slow
         cls.__doc__ = f"{cls.__name__}({', '.join(annotations)})"
     made: Any = _with_slots(cls, tuple(annotations)) if slots else cls
