@@ -114,10 +114,19 @@ def _validation_scope(module: Module, values: dict[str, Value]) -> Scope:
     return Scope({"var": Value.object(marked)}, default_functions(module.directory or "."))
 
 
+def refers_beyond_variables(rule: Condition) -> bool:
+    """Whether a validation rule refers to more than input variables (locals, resources, ...):
+    such a rule is checked during the plan, once what it refers to is known."""
+    from hclrun.eval.references import references
+
+    exprs = [e for e in (rule.condition, rule.error_message) if e is not None]
+    return any(ref.root_name != "var" for expr in exprs for ref in references(expr))
+
+
 def _check_rules(variable: Variable, origin: RawValue | None, scope: Scope, diags: Diagnostics) -> None:
     subject = subject_of(origin, variable)
     for rule in variable.validations:
-        if rule.condition is None:
+        if rule.condition is None or refers_beyond_variables(rule):
             continue
         result, rule_diags = evaluate(rule.condition, scope)
         if rule_diags.has_errors():

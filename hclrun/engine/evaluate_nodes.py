@@ -13,6 +13,7 @@ from dataclasses import replace
 from hclrun.addrs import AbsResourceInstance, ModuleInstance
 from hclrun.config.model import Variable
 from hclrun.config.typeconstraints import apply_type_constraint
+from hclrun.config.varfinal import refers_beyond_variables
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.checkresults import (
     ASSERT,
@@ -21,6 +22,7 @@ from hclrun.engine.checkresults import (
     PRECONDITION,
     VALIDATION,
     CheckResults,
+    RuleReport,
 )
 from hclrun.engine.conditions import SUMMARIES, check_conditions
 from hclrun.engine.decode import decode_body
@@ -30,10 +32,12 @@ from hclrun.engine.expand import expand
 from hclrun.engine.graph_build import ConfigGraph
 from hclrun.engine.marks import unmark_paths
 from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, VARIABLE, Node
+from hclrun.engine.nodes import VALIDATION as VALIDATION_NODE
 from hclrun.engine.providers import ProviderSet
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
 from hclrun.providers.protocol import ConfigureProviderRequest
+from hclrun.source import Range
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import SENSITIVE, Value
 
@@ -68,6 +72,7 @@ class NodeEvaluator:
             OUTPUT: self.visit_output,
             PROVIDER: self.visit_provider,
             CHECK: self.visit_check,
+            VALIDATION_NODE: self.visit_validation,
         }
 
     # ------------------------------------------------------------ variables and locals
@@ -87,8 +92,17 @@ class NodeEvaluator:
             else:
                 value = self._module_variable(node, var, mi, diags)
             self.data.variables[(mi, node.name)] = value
-            if checked:
-                self._validate_variable(var, mi, config_addr, diags)
+        return diags
+
+    def visit_validation(self, node: Node) -> Diagnostics:
+        """A variable's validation rules, once the variable and what the rules refer to are known."""
+        diags = Diagnostics()
+        config_addr = str(Node(VARIABLE, node.module, node.name))
+        if not self.checks.has(config_addr):
+            return diags
+        var = self.cg.modules[node.module].module.variables[node.name]
+        for mi in self.data.module_instances.get(node.module, []):
+            self._validate_variable(var, mi, config_addr, diags)
         return diags
 
     def _validate_variable(self, var: Variable, mi: ModuleInstance, config_addr: str, diags: Diagnostics) -> None:
@@ -98,10 +112,18 @@ class NodeEvaluator:
         read, so only their outcomes are recorded here.
         """
         report = self.checks.reporter(config_addr, _in_module(mi, f"var.{var.name}"), VALIDATION)
-        found = Diagnostics()
-        check_conditions(var.validations, "validation", self.data.scope(mi), found, report)
+        scope = self.data.scope(mi)
         if mi.is_root:
+            # Rules that refer to nothing but variables were enforced when the values were
+            # read; their outcomes are only recorded here.
+            for index, rule in enumerate(var.validations):
+                found = Diagnostics()
+                check_conditions((rule,), "validation", scope, found, _indexed(report, index))
+                if refers_beyond_variables(rule):
+                    diags.extend(_at(d, var.decl_range) if d.summary == SUMMARIES["validation"] else d for d in found)
             return
+        found = Diagnostics()
+        check_conditions(var.validations, "validation", scope, found, report)
         call = self.cg.modules[mi.module().names].call
         arg = call.arguments.get(var.name) if call is not None else None
         subject = arg.expr.range if arg is not None else None
@@ -271,3 +293,18 @@ class NodeEvaluator:
 def _in_module(mi: ModuleInstance, local: str) -> str:
     """The address of a checkable object inside a module instance."""
     return local if mi.is_root else f"{mi}.{local}"
+
+
+def _indexed(report: RuleReport | None, index: int) -> RuleReport | None:
+    """``report`` for a rule checked on its own: its outcome told under its index among the variable's rules."""
+    if report is None:
+        return None
+
+    def told(_: int, status: str, message: str) -> None:
+        report(index, status, message)
+
+    return told
+
+
+def _at(diag: Diagnostic, subject: Range) -> Diagnostic:
+    return replace(diag, subject=subject)

@@ -23,7 +23,18 @@ from hclrun.config.expressions import resource_expressions as config_resource_ex
 from hclrun.config.model import Check, ModuleCall, Output, ResourceDecl
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
-from hclrun.engine.nodes import CHECK, LOCAL, MODULE, OUTPUT, PROVIDER, RESOURCE, VARIABLE, Node, node_key
+from hclrun.engine.nodes import (
+    CHECK,
+    LOCAL,
+    MODULE,
+    OUTPUT,
+    PROVIDER,
+    RESOURCE,
+    VALIDATION,
+    VARIABLE,
+    Node,
+    node_key,
+)
 from hclrun.engine.providers import ResolvedProvider, resolve_provider
 from hclrun.eval.references import references
 from hclrun.graph import Graph, cycle_diagnostics, find_cycles
@@ -57,8 +68,10 @@ def add_declarations(cg: ConfigGraph) -> None:
     g = cg.graph
     for path, mnode in cg.modules.items():
         module = mnode.module
-        for name in module.variables:
+        for name, variable in module.variables.items():
             g.add(Node(VARIABLE, path, name))
+            if variable.validations:
+                g.add(Node(VALIDATION, path, name))
         for name in module.locals:
             g.add(Node(LOCAL, path, name))
         for name in module.outputs:
@@ -126,6 +139,8 @@ def node_expressions(cg: ConfigGraph, node: Node) -> Iterator[tuple[Path, ast.Ex
         yield from ((path, e) for e in resource_expressions(cg.resources[node]))
     elif kind == CHECK:
         yield from ((path, e) for e in _check_expressions(module.checks[node.name]))
+    elif kind == VALIDATION:
+        yield from ((path, e) for e in condition_expressions(module.variables[node.name].validations))
     elif kind == PROVIDER:
         config = cg.providers[node].config
         if config is not None:
@@ -157,14 +172,24 @@ def _check_expressions(check: Check) -> Iterator[ast.Expression]:
     yield from condition_expressions(check.asserts)
 
 
-def reference_targets(cg: ConfigGraph, path: Path, traversal: tuple[ast.Traverser, ...]) -> list[Node]:
-    """The nodes a reference written in module ``path`` depends on (none for undeclared things)."""
+def reference_targets(
+    cg: ConfigGraph, path: Path, traversal: tuple[ast.Traverser, ...], raw_variables: bool = False
+) -> list[Node]:
+    """The nodes a reference written in module ``path`` depends on (none for undeclared things).
+
+    A variable with validation rules is reached through its rules, except by
+    the rules themselves (``raw_variables``), which need only values."""
     names = [getattr(step, "name", None) for step in traversal]
     root = names[0]
     second = names[1] if len(names) > 1 else None
     module = cg.modules[path].module
     if root == "var":
-        return [Node(VARIABLE, path, second)] if second in module.variables else []
+        variable = module.variables.get(second or "")
+        if variable is None:
+            return []
+        if variable.validations and not raw_variables:
+            return [Node(VALIDATION, path, variable.name)]
+        return [Node(VARIABLE, path, variable.name)]
     if root == "local":
         return [Node(LOCAL, path, second)] if second in module.locals else []
     if root == "module":
@@ -196,9 +221,12 @@ def reference_targets(cg: ConfigGraph, path: Path, traversal: tuple[ast.Traverse
 def add_reference_edges(cg: ConfigGraph) -> None:
     g = cg.graph
     for node in list(g):
+        raw = node.kind == VALIDATION
+        if raw:
+            g.add_edge(node, Node(VARIABLE, node.module, node.name))
         for path, expr in node_expressions(cg, node):
             for ref in references(expr):
-                for target in reference_targets(cg, path, ref.traversal):
+                for target in reference_targets(cg, path, ref.traversal, raw):
                     if target != node or node.kind != RESOURCE:
                         g.add_edge(node, target)
 

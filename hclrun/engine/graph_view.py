@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine.graph_build import ConfigGraph, node_expressions
-from hclrun.engine.nodes import MODULE, OUTPUT, PROVIDER, RESOURCE, VARIABLE, Node
+from hclrun.engine.nodes import MODULE, OUTPUT, PROVIDER, RESOURCE, VALIDATION, VARIABLE, Node
 from hclrun.eval.references import references
 from hclrun.graph import Graph, cycle_diagnostics, find_cycles
 from hclrun.graph.dot import ClusteredNode, operation_dot, resources_dot
@@ -27,7 +27,7 @@ ROOT = "root"
 
 def operation_name(node: Node) -> str:
     """A configuration node as Terraform names it in operation graphs."""
-    if node.kind in (MODULE, PROVIDER) or (node.kind == VARIABLE and not node.module):
+    if node.kind in (MODULE, PROVIDER, VALIDATION) or (node.kind == VARIABLE and not node.module):
         return str(node)
     return f"{node} (expand)"
 

@@ -18,8 +18,11 @@ MODULE: Final = "module"  # expansion of a module call
 RESOURCE: Final = "resource"  # managed and data resources: "terraform_data.x", "data.t.n"
 PROVIDER: Final = "provider"
 CHECK: Final = "check"
+# A variable's validation rules, checked once what they refer to is known; what
+# refers to a variable with rules waits for them.
+VALIDATION: Final = "validation"
 
-KINDS = (VARIABLE, LOCAL, OUTPUT, MODULE, RESOURCE, PROVIDER, CHECK)
+KINDS = (VARIABLE, LOCAL, OUTPUT, MODULE, RESOURCE, PROVIDER, CHECK, VALIDATION)
 
 
 class Node:
@@ -36,6 +39,8 @@ class Node:
             text = f"{prefix}{name}"
         elif kind == MODULE:
             text = f"{prefix}module.{name} (expand)"
+        elif kind == VALIDATION:
+            text = f"{prefix}var.{name} (validation)"
         else:
             text = f"{prefix}{kind}.{name}"
         self._text = text
