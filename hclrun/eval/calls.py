@@ -27,7 +27,6 @@ from hclrun.values.value import DYNAMIC_UNKNOWN, FALSE, TRUE, Value
 _EVALUATOR_FUNCTIONS = {"try": "try", "can": "can", "core::try": "try", "core::can": "can"}
 
 
-
 def argument_subject(expr: ast.FunctionCallExpr, i: int) -> Range:
     """Where errors about argument ``i`` of the call point, worked out only when one is reported.
 

@@ -170,9 +170,7 @@ class TupleType(Type):
         return any(t.has_dynamic_types() for t in self.elements)
 
     def __eq__(self, other: object) -> bool:
-        return self is other or (
-            isinstance(other, TupleType) and self._hash == other._hash and self.elements == other.elements
-        )
+        return self is other or (isinstance(other, TupleType) and self.elements == other.elements)
 
     def __hash__(self) -> int:
         return self._hash
@@ -226,7 +224,6 @@ class ObjectType(Type):
     def __eq__(self, other: object) -> bool:
         return self is other or (
             isinstance(other, ObjectType)
-            and self._hash == other._hash
             and self.attributes == other.attributes
             and self.optional == other.optional
         )
