@@ -20,6 +20,13 @@ def decode_condition(block: ast.Block, diags: Diagnostics) -> Condition:
     content = decode_body(block.body, schemas.CONDITION, block.open_brace_range, diags)
     condition = content.attributes.get("condition")
     message = content.attributes.get("error_message")
+    if block.type in ("precondition", "postcondition") and condition is not None and not references(condition.expr):
+        diags.error(
+            f"Invalid {block.type} expression",
+            "The condition expression must refer to at least one object from elsewhere in the configuration, "
+            "or else its result would not be checking anything.",
+            condition.expr.range,
+        )
     return Condition(
         block.type,
         condition.expr if condition else None,
