@@ -160,6 +160,16 @@ class TupleType(Type):
         self.elements: tuple[Type, ...] = tuple(elements)
         self._hash = hash(("tuple", self.elements))
 
+    @classmethod
+    def of(cls, elements: tuple[Type, ...]) -> TupleType:
+        """``TupleType(elements)``, shared by the tuple values built alike (see ``ObjectType.of_sorted``)."""
+        t = _SHARED_TUPLE_TYPES.get(elements)
+        if t is None:
+            if len(_SHARED_TUPLE_TYPES) >= _SHARED_TYPES_LIMIT:
+                _SHARED_TUPLE_TYPES.clear()
+            t = _SHARED_TUPLE_TYPES[elements] = cls(elements)
+        return t
+
     def friendly_name(self) -> str:
         return "tuple"
 
@@ -189,18 +199,17 @@ class ObjectType(Type):
         self._hash = hash(("object", tuple(self.attributes.items()), self.optional))
 
     @classmethod
-    def of_sorted(cls, attributes: dict[str, Type]) -> ObjectType:
-        """The type with ``attributes`` (keys already in sorted order) and no optional
-        attributes: equal to ``ObjectType(attributes)``. The many values built alike
+    def of_sorted(cls, items: tuple[tuple[str, Type], ...]) -> ObjectType:
+        """The type with the attributes ``items`` (names in sorted order) and no optional
+        attributes: equal to ``ObjectType(dict(items))``. The many values built alike
         (one per resource instance) share one instance, so comparing them is an
         identity check."""
-        items = tuple(attributes.items())
         t = _SHARED_OBJECT_TYPES.get(items)
         if t is None:
-            if len(_SHARED_OBJECT_TYPES) >= _SHARED_OBJECT_TYPES_LIMIT:
+            if len(_SHARED_OBJECT_TYPES) >= _SHARED_TYPES_LIMIT:
                 _SHARED_OBJECT_TYPES.clear()
             t = cls.__new__(cls)
-            t.attributes = attributes
+            t.attributes = dict(items)
             t.optional = _NO_OPTIONAL
             t._hash = hash(("object", items, _NO_OPTIONAL))
             _SHARED_OBJECT_TYPES[items] = t
@@ -234,6 +243,7 @@ class ObjectType(Type):
 
 _NO_OPTIONAL: frozenset[str] = frozenset()
 _SHARED_OBJECT_TYPES: dict[tuple[tuple[str, Type], ...], ObjectType] = {}
-_SHARED_OBJECT_TYPES_LIMIT = 4096
+_SHARED_TUPLE_TYPES: dict[tuple[Type, ...], TupleType] = {}
+_SHARED_TYPES_LIMIT = 4096
 EMPTY_OBJECT = ObjectType({})
 EMPTY_TUPLE = TupleType(())

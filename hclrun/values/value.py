@@ -145,12 +145,12 @@ class Value:
     @staticmethod
     def tuple(elements: Iterable[Value]) -> Value:
         elems = tuple(elements)
-        return Value(TupleType(e.type for e in elems), elems)
+        return Value(TupleType.of(tuple(map(_type_of, elems))), elems)
 
     @staticmethod
     def object(attrs: Mapping[str, Value]) -> Value:
         ordered = dict(sorted(attrs.items()))  # keys are unique: only they are compared
-        return Value(ObjectType.of_sorted(dict(zip(ordered, map(_type_of, ordered.values())))), ordered)
+        return Value(ObjectType.of_sorted(tuple(zip(ordered, map(_type_of, ordered.values())))), ordered)
 
     # ------------------------------------------------------------ predicates
 
@@ -218,6 +218,8 @@ class Value:
     def unmark_deep(self) -> builtins.tuple[Value, frozenset[str]]:
         """This value with every mark removed at every depth, and the union of them."""
         # A value with no marks anywhere is returned as it is, without copying.
+        if not self.contains_marked():
+            return self, NO_MARKS
         raw = self.raw
         marks = self.marks
         if isinstance(raw, tuple):

@@ -77,6 +77,17 @@ def test_object_values_built_alike_share_their_type() -> None:
     assert a.type != ObjectType({"a": STRING, "c": NUMBER})
 
 
+def test_tuple_values_built_alike_share_their_type() -> None:
+    from hclrun.values.types import NUMBER, TupleType
+
+    a = Value.tuple([Value.number(1), Value.string("x")])
+    b = Value.tuple([Value.number(2), Value.string("y")])
+    assert a.type is b.type
+    assert a.type == TupleType([NUMBER, STRING]) and hash(a.type) == hash(TupleType([NUMBER, STRING]))
+    assert a.type != TupleType([STRING, NUMBER])
+    assert Value.tuple([]).type == TupleType([])
+
+
 @pytest.mark.parametrize("size", [0, 3, 1030])
 def test_list_elements_are_keyed_by_index(size: int) -> None:
     from hclrun.values.number import int64_number
