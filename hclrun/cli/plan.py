@@ -61,12 +61,14 @@ def plan(ctx: click.Context, **opts: object) -> None:
         hooks=hooks,
     )
     result = run_plan(WorkingDir("."), request)
+    # A plan that failed part-way is shown as far as it got, before the errors, as Terraform does.
+    shown = result.plan is not None and (result.ok or result.plan.errored)
     if view is not None:
-        if result.plan is not None and result.ok:
+        if shown and result.plan is not None:
             show_json_plan(view, result.plan)
         view.diagnostics(result.diagnostics, result.sources)
     else:
-        if result.plan is not None and result.ok:
+        if shown and result.plan is not None:
             show_human_plan(output, result.plan, result.schemas.lookup(), saved_to=None, next_step=False)
         output.diagnostics(result.diagnostics, result.sources)
         if result.plan is not None and result.ok:

@@ -82,9 +82,15 @@ def load_for_plan(
 
 
 def plan_in_session(
-    wd: WorkingDir, session: StateSession, config: Configuration, request: PlanRequest, diags: Diagnostics
+    wd: WorkingDir,
+    session: StateSession,
+    config: Configuration,
+    request: PlanRequest,
+    diags: Diagnostics,
+    keep_errored: bool = False,
 ) -> Plan | None:
-    """Plan against the state the session holds (already locked and loaded)."""
+    """Plan against the state the session holds (already locked and loaded); None on errors,
+    or with ``keep_errored`` the plan as far as it got when planning itself failed (``errored``)."""
     assert config.tree is not None
     given, var_diags = root_variables(
         config.tree.module,
@@ -116,7 +122,7 @@ def plan_in_session(
     result.state_serial = file.serial
     result.prior_state_terraform_version = file.terraform_version
     if plan_diags.has_errors():
-        return None
+        return result if keep_errored else None
     forgotten = [
         str(c.addr) + (f" (deposed object {c.deposed})" if c.deposed else "")
         for c in result.changes
@@ -146,7 +152,7 @@ def run_plan(wd: WorkingDir, request: PlanRequest) -> PlanResult:
         if beside is None:
             return PlanResult(None, Diagnostics(config.diagnostics), config.sources)
         planned = beside
-    if planned.plan is not None and request.out:
+    if planned.plan is not None and not planned.plan.errored and request.out:
         save_plan(request.out, planned.plan, config, planned.diagnostics)
     return planned
 
@@ -189,7 +195,7 @@ def _plan_loaded(wd: WorkingDir, request: PlanRequest, config: Configuration, di
     if session is None:
         return PlanResult(None, diags, sources, configuration=config)
     try:
-        result = plan_in_session(wd, session, config, request, diags)
+        result = plan_in_session(wd, session, config, request, diags, keep_errored=True)
     finally:
         release_session(session, diags)
     return PlanResult(result, diags, sources, configuration=config)

@@ -35,3 +35,23 @@ def test_diagnostics_match_terraform(name: str, tmp_path: Path) -> None:
 def warnings(stdout: str) -> list[str]:
     """The warnings printed after the plan, each up to the next blank-line-separated rule or note."""
     return [block.split("\n\n─")[0] for block in diagnostic_blocks(stdout) if block.startswith("Warning: ")]
+
+
+def _messages(stdout: str) -> list[tuple[str, str]]:
+    import json
+
+    lines = [json.loads(line) for line in stdout.splitlines() if line.strip()]
+    return [(line["type"], line["@message"]) for line in lines if line["type"] != "version"]
+
+
+def test_a_plan_that_failed_part_way_is_shown_as_far_as_it_got(tmp_path: Path) -> None:
+    from tests.cli.plan_scenarios import human
+
+    case, steps, recorded = load_case(GROUP, "errored_partial_plan")
+    for step, want in zip(steps, recorded, strict=True):
+        got = run_step(step, tmp_path, case)
+        assert got.returncode == want["exit_code"], got.stderr
+        if "-json" in step["args"]:
+            assert _messages(got.stdout) == _messages(ours(want["stdout"]))
+        else:
+            assert human(got.stdout) == human(ours(want["stdout"])), step["args"]

@@ -91,24 +91,33 @@ class _StillTicker:
     def stop(self, addr: AbsResourceInstance, action: Action) -> None:
         with self._wake:
             self._running.pop((addr, action), None)
+            if not self._running:
+                self._due.clear()
+                self._wake.notify()
 
     def stop_all(self) -> None:
         with self._wake:
             self._running.clear()
             self._due.clear()
+            self._wake.notify()
 
     def _run(self) -> None:
         while True:
             with self._wake:
                 line = self._next_due()
+                if line is None:
+                    # Nothing is running: the thread ends (the next start makes another),
+                    # so an idle process has no thread left behind.
+                    self._thread = None
+                    return
             self._emit(*line)
 
-    def _next_due(self) -> tuple[AbsResourceInstance, str, float]:
-        """Waits (holding the condition) for the next running change that is due a line."""
+    def _next_due(self) -> tuple[AbsResourceInstance, str, float] | None:
+        """Waits (holding the condition) for the next running change that is due a line;
+        None once no change is running."""
         while True:
             if not self._due:
-                self._wake.wait()
-                continue
+                return None
             due, token, key = self._due[0]
             running = self._running.get(key)
             if running is None or running[0] != token:
