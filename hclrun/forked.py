@@ -11,6 +11,7 @@ ever makes a command faster, never different.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -99,15 +100,20 @@ def fork_call(work: Callable[[], T]) -> Forked[T] | None:
     sys.stdout.flush()
     sys.stderr.flush()
     reader, writer = os.pipe()
+    # The copy's cycle collector leaves what exists now alone: scanning it would copy
+    # every page the two processes still share.
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         os.close(reader)
         os.close(writer)
         return None
     if pid == 0:
         os.close(reader)
         _run_in_copy(work, writer)
+    gc.unfreeze()
     os.close(writer)
     return Forked(pid, reader)
 
