@@ -4,12 +4,11 @@ in provider configuration addresses)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hclrun.addrs.keys import InstanceKey, key_order, key_suffix
+from hclrun.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ModuleInstanceStep:
     name: str
     key: InstanceKey = None
@@ -18,7 +17,7 @@ class ModuleInstanceStep:
         return f"module.{self.name}{key_suffix(self.key)}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ModuleInstance:
     """A path of module calls with their instance keys; the root module is empty."""
 
@@ -49,7 +48,7 @@ class ModuleInstance:
 ROOT_MODULE_INSTANCE = ModuleInstance()
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Module:
     """A static module path (names only); the root module is empty."""
 

@@ -5,16 +5,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hclrun.addrs.module import ROOT_MODULE, Module
+from hclrun.records import record
 
 DEFAULT_REGISTRY_HOST = "registry.terraform.io"
 BUILTIN_HOST = "terraform.io"
 LEGACY_NAMESPACE = "-"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Provider:
     hostname: str
     namespace: str
@@ -52,7 +51,7 @@ def builtin_provider(type_name: str) -> Provider:
     return Provider(BUILTIN_HOST, "builtin", type_name)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class AbsProviderConfig:
     provider: Provider
     module: Module = ROOT_MODULE

@@ -6,10 +6,10 @@ recorded) and output value addresses."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from hclrun.addrs.keys import InstanceKey, key_order, key_suffix
 from hclrun.addrs.module import ROOT_MODULE, ROOT_MODULE_INSTANCE, Module, ModuleInstance
+from hclrun.records import record
 
 
 class ResourceMode(enum.Enum):
@@ -22,7 +22,7 @@ _MODE_ORDER = {ResourceMode.DATA: 0, ResourceMode.MANAGED: 1, ResourceMode.EPHEM
 _MODE_PREFIX = {ResourceMode.MANAGED: "", ResourceMode.DATA: "data.", ResourceMode.EPHEMERAL: "ephemeral."}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Resource:
     mode: ResourceMode
     type: str
@@ -42,7 +42,7 @@ class Resource:
         return (_MODE_ORDER[self.mode], self.type, self.name)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ResourceInstance:
     resource: Resource
     key: InstanceKey = None
@@ -54,7 +54,7 @@ class ResourceInstance:
         return AbsResourceInstance(module, self)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class AbsResource:
     module: ModuleInstance
     resource: Resource
@@ -74,7 +74,7 @@ class AbsResource:
         return (self.module.sort_key(), self.resource.sort_key())
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class AbsResourceInstance:
     module: ModuleInstance
     resource: ResourceInstance
@@ -92,7 +92,7 @@ class AbsResourceInstance:
         return (self.module.sort_key(), self.resource.resource.sort_key(), key_order(self.resource.key))
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConfigResource:
     """A resource in a static module path: how dependencies are written in state."""
 
@@ -108,7 +108,7 @@ class ConfigResource:
         return AbsResource(self.module.unkeyed_instance(), self.resource)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class AbsOutputValue:
     module: ModuleInstance
     name: str

@@ -11,10 +11,10 @@ provider configuration.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.source import Pos, Range
 
 _NAME = re.compile(r"[^\W\d][\w-]*")
@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Step:
     """One traversal step. ``kind`` is "root", "attr", "index" or "splat";
     an index ``key`` is a ``str`` for string keys and an ``int``/``Decimal`` for numbers."""

@@ -19,8 +19,8 @@ import os
 import threading
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from hclrun.records import record
 from hclrun.states import jsondata
 from hclrun.states.changes import Change, ChangeError, apply_change
 from hclrun.states.model import State
@@ -115,7 +115,7 @@ def _fsync_dir(path: str) -> None:
         os.close(fd)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReplayResult:
     applied: int  # batches applied
     lineage: str

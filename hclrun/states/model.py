@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.addrs import (
     AbsProviderConfig,
@@ -20,17 +20,18 @@ from hclrun.addrs import (
     Resource,
     key_order,
 )
+from hclrun.records import record
 from hclrun.states.objects import ResourceInstanceObject
 from hclrun.values.value import Value
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class OutputValue:
     value: Value
     sensitive: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class ResourceInstanceState:
     current: ResourceInstanceObject | None = None
     deposed: dict[str, ResourceInstanceObject] = field(default_factory=dict)
@@ -40,7 +41,7 @@ class ResourceInstanceState:
         return self.current is None and not self.deposed
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class ResourceState:
     addr: AbsResource
     provider: AbsProviderConfig
@@ -49,20 +50,20 @@ class ResourceState:
     each_mode: str = ""
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class ModuleState:
     addr: ModuleInstance
     resources: dict[Resource, ResourceState] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CheckObjectResult:
     object_addr: str
     status: str
     failure_messages: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CheckResult:
     object_kind: str  # "resource", "output", "check" or "var"
     config_addr: str

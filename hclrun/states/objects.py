@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import base64
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from hclrun.addrs import ConfigResource
+from hclrun.records import record
 from hclrun.states import jsondata
 from hclrun.states.deptext import compact_list
 from hclrun.values.convert import convert
@@ -28,7 +29,7 @@ class ObjectStatus(enum.Enum):
     TAINTED = "tainted"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ResourceInstanceObject:
     """One object (current or deposed) of a resource instance; immutable."""
 

@@ -14,11 +14,12 @@ import binascii
 import gc
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from hclrun.addrs import AbsResource, ResourceMode
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.source import Pos, Range
 from hclrun.states import jsondata
 from hclrun.states.decode import StateDecoder
@@ -31,7 +32,7 @@ from hclrun.version import TERRAFORM_COMPAT_VERSION
 INVALID_FORMAT = "Unsupported state file format"
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class StateFile:
     state: State = field(default_factory=State)
     serial: int = 0
