@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.config.schemas import BlockSchema
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.scope import did_you_mean
+from hclrun.records import record
 from hclrun.source import Range
 from hclrun.syntax import ast
 
 
-@dataclass
+@record(frozen=False)
 class BodyContent:
     """A body's arguments by name and its nested blocks in order."""
 

@@ -9,26 +9,27 @@ the ``progress`` callback; nothing is printed here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from hclrun.config.loader import ParseCache, display_name, load_module, load_module_parts, module_files
 from hclrun.config.model import Module
 from hclrun.config.tree import load_tree
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 
 if TYPE_CHECKING:
     from hclrun.modsources.calls import ModuleCall as InstallCall
 
 
-@dataclass
+@record(frozen=False)
 class InitOptions:
     upgrade: bool = False
     lock_modules: bool = True
     backend: bool = True
 
 
-@dataclass
+@record(frozen=False)
 class InitResult:
     diagnostics: Diagnostics
     sources: dict[str, bytes] = field(default_factory=dict)

@@ -7,10 +7,12 @@ is an argument or a block).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from hclrun.records import record
 
 
-@dataclass(frozen=True)
+@record
 class BlockSchema:
     attributes: frozenset[str] = frozenset()
     required: tuple[str, ...] = ()

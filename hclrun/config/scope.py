@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.config import references as refs
 from hclrun.config.expressions import referenced_objects
@@ -22,11 +22,12 @@ from hclrun.eval.scope import Resolver, Scope
 from hclrun.eval.templating import default_functions
 from hclrun.functions.spec import Function
 from hclrun.graph import CycleError, Graph, cycle_diagnostics
+from hclrun.records import record
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import EPHEMERAL, SENSITIVE, Value
 
 
-@dataclass
+@record(frozen=False)
 class ConsoleScopeOptions:
     workspace: str = "default"
     # Values for input variables given on the command line, already parsed.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
 from hclrun.config.loader import load_module, load_module_parts
 from hclrun.config.model import Module, ModuleCall
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 
 MANIFEST_PATH = os.path.join(".terraform", "modules", "modules.json")
 MAX_DEPTH = 64
@@ -25,7 +26,7 @@ MAX_DEPTH = 64
 LoadModule = Callable[[str], tuple[Module, Diagnostics, Diagnostics]]
 
 
-@dataclass
+@record(frozen=False)
 class ModuleNode:
     path: tuple[str, ...]  # call names from the root: () for the root module
     module: Module

@@ -9,8 +9,6 @@ may refer to other variables too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hclrun.config.bodies import range_text
 from hclrun.config.model import Condition, Module, Variable
 from hclrun.config.varsources import FROM_CLI, FROM_ENV, FROM_FILE, FROM_INPUT, RawValue
@@ -20,6 +18,7 @@ from hclrun.eval.evaluator import evaluate
 from hclrun.eval.notes import attach_values
 from hclrun.eval.scope import Scope
 from hclrun.eval.typeexpr import type_constraint
+from hclrun.records import record
 from hclrun.source import Range
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
@@ -27,7 +26,7 @@ from hclrun.values.types import BOOL, DYNAMIC, STRING, Type
 from hclrun.values.value import EPHEMERAL, SENSITIVE, Value
 
 
-@dataclass(frozen=True)
+@record
 class Given:
     """A variable's parsed value and the raw value it came from (None for the default)."""
 

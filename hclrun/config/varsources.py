@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.source import Pos, Range
 from hclrun.syntax import ast
 
@@ -30,7 +30,7 @@ FROM_CLI = "cli"  # -var name=value
 FROM_INPUT = "input"  # an interactive prompt
 
 
-@dataclass(frozen=True)
+@record
 class RawValue:
     """One value given for a root variable, not yet parsed or converted.
 

@@ -11,27 +11,28 @@ it calls :func:`json_to_expression`, which turns strings into templates (so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.source import Pos, Range
 from hclrun.syntax import ast
 from hclrun.syntax.locate import Locator
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonString:
     value: str
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonNumber:
     text: str
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonKeyword:
     """``true``, ``false`` or ``null``."""
 
@@ -39,14 +40,14 @@ class JsonKeyword:
     range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonArray:
     items: tuple[JsonValue, ...]
     range: Range
     open_range: Range
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonProperty:
     name: str
     name_range: Range
@@ -58,7 +59,7 @@ class JsonProperty:
         return self.name == "//"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonObject:
     properties: tuple[JsonProperty, ...]
     range: Range
@@ -68,7 +69,7 @@ class JsonObject:
         return tuple(p for p in self.properties if not p.is_comment)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class JsonInvalid:
     """A value that failed to parse; its range is where it starts. Parsing goes on after it."""
 
@@ -78,7 +79,7 @@ class JsonInvalid:
 JsonValue = JsonString | JsonNumber | JsonKeyword | JsonArray | JsonObject | JsonInvalid
 
 
-@dataclass(frozen=True)
+@record
 class JsonFile:
     filename: str
     root: JsonValue | None

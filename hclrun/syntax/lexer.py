@@ -21,11 +21,12 @@ diagnostics; the scanner always reaches the end of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.syntax.locate import Locator
 
 _tuple_new = tuple.__new__
@@ -139,7 +140,7 @@ _BITWISE = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class _Template:
     """A template being scanned: its kind and the indices of its own tokens."""
 

@@ -10,16 +10,16 @@ becomes an empty literal so that the rest of the template is still checked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.source import Range
 from hclrun.syntax.ast import Expression, LiteralValueExpr, TemplateExpr, TemplateForExpr, TemplateIfExpr
 
 _UNBALANCED = "The control directives within this template are unbalanced."
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class Directive:
     """One ``%{ ... }`` sequence: its keyword, its full range and what its header holds."""
 
