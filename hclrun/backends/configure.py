@@ -7,12 +7,12 @@ Terraform refuses it without ``-migrate-state`` or ``-reconfigure``."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from hclrun.backends.overrides import apply_overrides
 from hclrun.backends.settings import BACKEND_STATE_FILE, decode_block, read_saved, write_saved
 from hclrun.config.model import Backend as BackendBlock
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 
 CHANGED_DETAIL = (
     "A change in the backend configuration has been detected, which may require migrating existing state.\n\n"
@@ -34,7 +34,7 @@ MIGRATION_DETAIL = (
 )
 
 
-@dataclass
+@record(frozen=False)
 class BackendInit:
     """What happened: ``configured`` names the backend type newly recorded."""
 

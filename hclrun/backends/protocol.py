@@ -16,10 +16,11 @@ import datetime
 import getpass
 import json
 import socket
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
 
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.states import StateFile
 from hclrun.states.journal import Journal
 from hclrun.states.lineage import new_lineage
@@ -43,7 +44,7 @@ def _now() -> str:
     return now.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + "Z"
 
 
-@dataclass(slots=True)
+@record(slots=True, frozen=False)
 class LockInfo:
     """What a lock records about its holder, in Terraform's JSON field names."""
 

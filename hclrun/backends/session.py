@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.backends.fileio import atomic_write, go_error
 from hclrun.backends.locking import acquire_lock, release_lock
 from hclrun.backends.protocol import Backend, LockInfo
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.states import StateFile, write_state_file
 from hclrun.states.journal import Journal
 from hclrun.states.sync import SyncState
@@ -46,7 +47,7 @@ STATE_WRITE_CONSOLE_FALLBACK = (
 )
 
 
-@dataclass
+@record(frozen=False)
 class StateSession:
     backend: Backend
     workspace: str

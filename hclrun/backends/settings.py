@@ -10,13 +10,14 @@ import difflib
 import json
 import os
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.backends.fileio import atomic_write
 from hclrun.config.model import Backend as BackendBlock
 from hclrun.config.static import static_value
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.references import references
+from hclrun.records import record
 from hclrun.syntax import ast
 from hclrun.version import TERRAFORM_COMPAT_VERSION
 
@@ -29,7 +30,7 @@ NOT_IMPLEMENTED = frozenset(
 )
 
 
-@dataclass
+@record(frozen=False)
 class BackendSettings:
     """One backend: its type, argument values (``None`` when unset) and the hash of its block."""
 

@@ -25,6 +25,7 @@ from hclrun.operations.snapshot import load_snapshot
 from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import read_plan_file, stale_plan_diagnostics
+from hclrun.records import record
 from hclrun.states import State
 from hclrun.states.sync import SyncState
 
@@ -42,7 +43,7 @@ class ApplyRequest(PlanRequest):
     before_apply: Callable[[Plan, SyncState], None] | None = None
 
 
-@dataclass
+@record(frozen=False)
 class ApplyResult:
     plan_result: PlanResult
     state: State | None = None

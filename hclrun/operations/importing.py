@@ -4,7 +4,7 @@ read it, and record it in the state under ``ADDR`` (which must be declared)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.addrs import parse_abs_resource_instance
 from hclrun.backends import open_session
@@ -15,9 +15,10 @@ from hclrun.engine.stateobjects import new_object
 from hclrun.operations.plan_op import release_session
 from hclrun.operations.workdir import WorkingDir
 from hclrun.providers.protocol import ImportResourceStateRequest, ReadResourceRequest
+from hclrun.records import record
 
 
-@dataclass
+@record(frozen=False)
 class ImportResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     sources: dict[str, bytes] = field(default_factory=dict)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from hclrun.backends import StateSession, open_session, release_lock
 from hclrun.diagnostics import Diagnostics
@@ -17,12 +17,13 @@ from hclrun.operations.workdir import Configuration, ProviderSchemas, WorkingDir
 from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import PlanFile, config_snapshot, write_plan_file
+from hclrun.records import record
 from hclrun.states import StateFile
 from hclrun.validation.background import GatedHooks
 from hclrun.values.value import Value
 
 
-@dataclass
+@record(frozen=False)
 class PlanRequest:
     mode: PlanMode = PlanMode.NORMAL
     refresh: bool = True
@@ -43,7 +44,7 @@ class PlanRequest:
     providers: ProviderSet | None = None
 
 
-@dataclass
+@record(frozen=False)
 class PlanResult:
     plan: Plan | None
     diagnostics: Diagnostics = field(default_factory=Diagnostics)

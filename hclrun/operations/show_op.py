@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from hclrun.diagnostics import Diagnostics
 from hclrun.operations.workdir import ProviderSchemas, WorkingDir
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import read_plan_file
+from hclrun.records import record
 from hclrun.states import State, read_state_file
 
 
-@dataclass
+@record(frozen=False)
 class ShowTarget:
     state: State | None = None
     plan: Plan | None = None

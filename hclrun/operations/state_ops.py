@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.addrs import (
     AbsProviderConfig,
@@ -23,6 +23,7 @@ from hclrun.backends.fileio import atomic_write
 from hclrun.diagnostics import Diagnostics
 from hclrun.operations.plan_op import release_session
 from hclrun.operations.workdir import WorkingDir
+from hclrun.records import record
 from hclrun.states import State, StateFile, check_push, read_state_file, write_state_file
 from hclrun.states.objects import ObjectStatus, ResourceInstanceObject
 
@@ -32,7 +33,7 @@ NO_STATE_FILE = (
 )
 
 
-@dataclass
+@record(frozen=False)
 class StateEdit:
     """What an editing command reports: lines for the user, and problems."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from hclrun.addrs import Provider, ResourceMode
@@ -19,6 +19,7 @@ from hclrun.diagnostics import Diagnostics
 from hclrun.plans.schemas import SchemaLookup
 from hclrun.providers.registry import resolve_source
 from hclrun.providers.schema import ProviderSchema, Schema
+from hclrun.records import record
 
 if TYPE_CHECKING:
     from hclrun.validation.background import BackgroundCheck
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 DATA_DIR = ".terraform"
 
 
-@dataclass
+@record(frozen=False)
 class Configuration:
     """A loaded module tree, the source bytes of every file, and the problems found."""
 
@@ -58,7 +59,7 @@ class Configuration:
         return self.ok
 
 
-@dataclass
+@record(frozen=False)
 class WorkingDir:
     """Paths are relative to the process's current directory (commands run after ``-chdir``)."""
 
