@@ -251,7 +251,8 @@ DIAGNOSTIC_CASES = [
     ),
     pytest.param('output "o" { value = sensitive("s") }', "Output refers to sensitive values", id="sensitive-output"),
     pytest.param(
-        'resource "terraform_data" "x" {\n  lifecycle {\n    precondition {\n      condition = false\n'
+        'locals {\n  on = false\n}\nresource "terraform_data" "x" {\n  lifecycle {\n    precondition {\n'
+        '      condition = local.on\n'
         '      error_message = "nope"\n    }\n  }\n}',
         "Resource precondition failed",
         id="precondition",
