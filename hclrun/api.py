@@ -19,10 +19,11 @@ import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from hclrun.diagnostics import Diagnostics, DiagnosticsError
+from hclrun.records import record
 from hclrun.values.value import Value
 
 _CWD_LOCK = threading.RLock()
@@ -97,14 +98,14 @@ def _numbers(data: Any) -> Any:
     return data
 
 
-@dataclass
+@record(frozen=False)
 class ResourceChange:
     address: str
     action: str  # Terraform's JSON action names, joined: "create", "update", "delete-then-create" ...
     reason: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class ApplyResult:
     added: int
     changed: int

@@ -14,12 +14,13 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import BinaryIO
 
 import click
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
+from hclrun.records import record
 from hclrun.syntax.format import format_source
 
 SUPPORTED_EXTENSIONS = (".tf", ".tfvars", ".tftest.hcl", ".tfmock.hcl")
@@ -70,7 +71,7 @@ class FlagError(Exception):
     pass
 
 
-@dataclass
+@record(frozen=False)
 class FmtOptions:
     list_files: bool = True
     write_files: bool = True

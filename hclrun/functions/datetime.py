@@ -11,11 +11,11 @@ not limited to the years Python's ``datetime`` supports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from hclrun.functions.registry import FunctionContext
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.records import record
 from hclrun.values import number as num
 from hclrun.values.strings import go_quote
 from hclrun.values.types import NUMBER, STRING, Type
@@ -63,7 +63,7 @@ def _civil_from_days(z: int) -> tuple[int, int, int]:
     return yoe + era * 400 + (m <= 2), m, d
 
 
-@dataclass(frozen=True)
+@record
 class Instant:
     """A point in time and the UTC offset (seconds east) it is shown in."""
 

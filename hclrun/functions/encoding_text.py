@@ -5,10 +5,11 @@ to its canonical IANA name (used in error messages) and a Python codec."""
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+
+from hclrun.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Encoding:
     name: str
     codec: str

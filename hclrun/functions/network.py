@@ -12,10 +12,10 @@ how the reference computes them, so its corner cases come out the same:
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 
 from hclrun.functions.registry import FunctionContext
 from hclrun.functions.spec import ArgError, Function, FunctionCallError, Parameter, fixed_type
+from hclrun.records import record
 from hclrun.values import number as num
 from hclrun.values.types import NUMBER, STRING, ListType, Type
 from hclrun.values.value import Value
@@ -25,7 +25,7 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 WHOLE_NUMBER_MESSAGE = f"value must be a whole number, between {_INT64_MIN} and {_INT64_MAX}"
 
 
-@dataclass(frozen=True)
+@record
 class Network:
     """A parsed CIDR prefix: the masked address, its width in bits and the prefix length."""
 

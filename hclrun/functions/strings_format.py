@@ -10,9 +10,8 @@ reports them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hclrun.functions.strings_numtext import float_text, integer_text, shortest_g
+from hclrun.records import record
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.strings import go_quote, grapheme_length, graphemes
@@ -30,7 +29,7 @@ class FormatError(Exception):
         self.too_many_args = too_many_args
 
 
-@dataclass
+@record(frozen=False)
 class Verb:
     raw: str = ""
     offset: int = 0

@@ -17,10 +17,10 @@ Strings are quoted the way Go's ``%q`` quotes them.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from hclrun.graph.dag import Graph
+from hclrun.records import record
 
 N = TypeVar("N", bound=Hashable)
 
@@ -48,7 +48,7 @@ def go_quote(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
+@record
 class ClusteredNode:
     """How a node appears in the resources-only view.
 

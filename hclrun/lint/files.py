@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.config import load_module
 from hclrun.config.model import Module
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.syntax import ast
 from hclrun.syntax.json_syntax import json_to_expression, parse_json
 from hclrun.syntax.parser import parse_file
 
 
-@dataclass(frozen=True)
+@record
 class ConfigFile:
     """A ``.tf`` file (``body``) or a ``.tf.json`` file (``document``: the whole file as one expression)."""
 
@@ -33,7 +34,7 @@ class ConfigFile:
         return self.source.splitlines()
 
 
-@dataclass
+@record(frozen=False)
 class LintModule:
     directory: str
     module: Module

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hclrun.diagnostics import Diagnostic, Severity
+from hclrun.records import record
 
 if TYPE_CHECKING:
     from hclrun.lint.files import LintModule
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Check = Callable[["LintModule"], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A named check; ``check`` returns warning diagnostics for one module."""
 
@@ -24,7 +24,7 @@ class Rule:
     severity: Severity = Severity.WARNING
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """A diagnostic reported by one rule."""
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.lint.files import load_lint_module
 from hclrun.lint.ignores import is_ignored
 from hclrun.lint.rule import Finding, Rule
 from hclrun.lint.rules import ALL_RULES
+from hclrun.records import record
 
 
-@dataclass
+@record(frozen=False)
 class LintResult:
     """Rule findings, plus any problem loading the configuration (with which the rules did not run)."""
 

@@ -20,7 +20,7 @@ import os
 import posixpath
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from hclrun.diagnostics import Diagnostics
@@ -54,11 +54,12 @@ from hclrun.modsources.versions import (
     newest_allowed,
     parse_versions,
 )
+from hclrun.records import record
 
 MAX_DEPTH = 64
 
 
-@dataclass
+@record(frozen=False)
 class InstallOptions:
     upgrade: bool = False
     lock_modules: bool = True
@@ -71,7 +72,7 @@ class InstallOptions:
     progress: Callable[[str], None] | None = None
 
 
-@dataclass
+@record(frozen=False)
 class InstallResult:
     records: list[ManifestRecord]
     locks: list[ModuleLock]
@@ -83,7 +84,7 @@ class InstallResult:
         return not self.diagnostics.has_errors()
 
 
-@dataclass(frozen=True)
+@record
 class _Package:
     root: str  # the package directory, relative to the root module
     address: str  # shown in messages (redacted)

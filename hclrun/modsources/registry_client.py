@@ -20,11 +20,12 @@ import ipaddress
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from urllib.parse import urljoin, urlsplit
 
 from hclrun.modsources.fetch_archive import FetchError, HttpResponse, http_get
 from hclrun.modsources.source_address import RegistrySource
+from hclrun.records import record
 
 HttpGet = Callable[[str, Mapping[str, str]], HttpResponse]
 
@@ -51,7 +52,7 @@ def is_loopback(hostname: str) -> bool:
         return False
 
 
-@dataclass
+@record(frozen=False)
 class RegistryClient:
     registry_urls: Mapping[str, str] = field(default_factory=dict)
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from hclrun.config.model import Module, Output, Variable
 from hclrun.config.tree import ModuleNode, ReportProblems, TreeLoader, once_per_directory
 from hclrun.diagnostics import Diagnostics
 from hclrun.forked import forked
 from hclrun.functions.spec import Function
+from hclrun.records import record
 from hclrun.validation.module_checks import ModuleChecker
 
 # Below this much configuration source in the called modules, a second process costs more than it saves.
@@ -28,7 +29,7 @@ MIN_SHARED_BYTES = 32_000
 CONFIG_SUFFIXES = (".tf", ".tf.json")
 
 
-@dataclass
+@record(frozen=False)
 class CallOutcome:
     """Loading and checking one of the root module's calls: what the root's check and the report need."""
 

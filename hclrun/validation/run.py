@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from hclrun.config.loader import load_module
 from hclrun.config.tree import ModuleNode, load_tree
 from hclrun.diagnostics import Diagnostics
+from hclrun.records import record
 from hclrun.validation.module_checks import ModuleChecker
 
 
-@dataclass
+@record(frozen=False)
 class ValidationResult:
     diagnostics: Diagnostics
     sources: dict[str, bytes] = field(default_factory=dict)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from hclrun.config import references as refs
 from hclrun.config.tree import ModuleNode
@@ -19,6 +18,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.eval.scope import Resolver, Scope, Traversal, did_you_mean
 from hclrun.eval.templating import default_functions
 from hclrun.functions.spec import Function
+from hclrun.records import record
 from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.validation.references import resource_resolver
@@ -26,7 +26,7 @@ from hclrun.values.types import DYNAMIC, NUMBER, STRING
 from hclrun.values.value import DYNAMIC_UNKNOWN, EPHEMERAL, SENSITIVE, Value
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """What an expression may refer to besides the module's objects."""
 

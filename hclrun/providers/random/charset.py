@@ -4,7 +4,8 @@ character class, then the rest from the enabled classes, then shuffled."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+
+from hclrun.records import record
 
 NUMERIC = "0123456789"
 LOWER = "abcdefghijklmnopqrstuvwxyz"
@@ -12,7 +13,7 @@ UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SPECIAL = "!@#$%&*()-_=+[]{}<>:?"
 
 
-@dataclass(frozen=True)
+@record
 class StringRules:
     length: int
     upper: bool = True
