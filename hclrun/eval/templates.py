@@ -7,8 +7,6 @@ prefix rendered before it; marks of every part go on the result.
 
 from __future__ import annotations
 
-import regex
-
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.basic import string_literal
 from hclrun.eval.core import eval_expr, handles, has_errors_since, report
@@ -16,13 +14,13 @@ from hclrun.eval.forexpr import for_elements
 from hclrun.eval.scope import Scope
 from hclrun.syntax import ast
 from hclrun.values.convert import ConversionError, convert
+from hclrun.values.strings import graphemes
 from hclrun.values.types import STRING
 from hclrun.values.unknowns import NOT_NULL
 from hclrun.values.value import NO_MARKS, Unknown, Value
 
 _INVALID = "Invalid template interpolation value"
 _MAX_PREFIX_BYTES = 128
-_GRAPHEME = regex.compile(r"\X")
 # Characters that always end a grapheme cluster: a prefix may keep them at its end.
 _CLUSTER_ENDERS = frozenset("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'")
 
@@ -95,7 +93,7 @@ def _prefix_refinement(prefix: str) -> str:
     encoded = prefix.encode("utf-8")
     if len(encoded) > _MAX_PREFIX_BYTES:
         prefix = encoded[:_MAX_PREFIX_BYTES].decode("utf-8", errors="ignore")
-    clusters = _GRAPHEME.findall(prefix)
+    clusters = graphemes(prefix)
     if clusters and clusters[-1] in _CLUSTER_ENDERS:
         return prefix
     return "".join(clusters[:-1])

@@ -104,6 +104,7 @@ def test_validate(config: Path) -> None:
     assert modules & HEAVY == set()
     assert modules & NOT_FOR_VALIDATE == set()
     assert modules & (NOT_FOR_CACHED_TABLES - {"pickle"}) == set()  # pickle: validate may share work with a forked copy
+    assert "regex" not in modules  # ASCII text needs no grapheme rules
 
 
 def test_init_with_local_modules(config: Path) -> None:
