@@ -34,7 +34,7 @@ from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.scope import Scope
 from hclrun.eval.typeexpr import type_constraint
-from hclrun.source import Pos
+from hclrun.source import Pos, Range
 from hclrun.values.types import BOOL, NUMBER, STRING
 from hclrun.values.value import Value
 
@@ -75,6 +75,20 @@ def collect_root_variables(
     if diags.has_errors():
         return {}, diags
     return finalize_variables(module, given, diags), diags
+
+
+def root_variable_subjects(
+    module: Module,
+    *,
+    cli_vars: Sequence[tuple[str, str]] = (),
+    environ: Mapping[str, str] | None = None,
+    cwd: str | None = None,
+) -> dict[str, Range]:
+    """Where the value of each root variable set in a variables file was written (the value
+    that wins: the last one given); variables set otherwise are not included."""
+    raw, _ = raw_root_values(module, cli_vars=cli_vars, environ=environ, cwd=cwd)
+    winners = {item.name: item for item in raw}
+    return {name: item.subject for name, item in winners.items() if item.subject is not None}
 
 
 def raw_root_values(

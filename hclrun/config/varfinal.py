@@ -114,18 +114,25 @@ def _validation_scope(module: Module, values: dict[str, Value]) -> Scope:
 
 
 def refers_beyond_variables(rule: Condition) -> bool:
-    """Whether a validation rule refers to more than input variables (locals, resources, ...):
-    such a rule is checked during the plan, once what it refers to is known."""
+    """Whether a validation rule refers to more than input variables (locals, resources, ...)."""
     from hclrun.eval.references import references
 
     exprs = [e for e in (rule.condition, rule.error_message) if e is not None]
     return any(ref.root_name != "var" for expr in exprs for ref in references(expr))
 
 
+def checked_in_walk(variable: Variable) -> bool:
+    """Whether a root variable's rules are checked during the plan, once what they refer to is
+    known (all of them, in order, when one refers to more than variables), not as it is read."""
+    return any(refers_beyond_variables(rule) for rule in variable.validations)
+
+
 def _check_rules(variable: Variable, origin: RawValue | None, scope: Scope, diags: Diagnostics) -> None:
+    if checked_in_walk(variable):
+        return
     subject = subject_of(origin, variable)
     for rule in variable.validations:
-        if rule.condition is None or refers_beyond_variables(rule):
+        if rule.condition is None:
             continue
         result, rule_diags = evaluate(rule.condition, scope)
         if rule_diags.has_errors():

@@ -13,7 +13,7 @@ from dataclasses import replace
 from hclrun.addrs import AbsResourceInstance, ModuleInstance
 from hclrun.config.model import Variable
 from hclrun.config.typeconstraints import apply_type_constraint
-from hclrun.config.varfinal import refers_beyond_variables
+from hclrun.config.varfinal import checked_in_walk
 from hclrun.diagnostics import Diagnostic, Diagnostics
 from hclrun.engine.checkresults import (
     ASSERT,
@@ -22,7 +22,6 @@ from hclrun.engine.checkresults import (
     PRECONDITION,
     VALIDATION,
     CheckResults,
-    RuleReport,
 )
 from hclrun.engine.conditions import SUMMARIES, check_conditions
 from hclrun.engine.decode import decode_body
@@ -61,6 +60,7 @@ class NodeEvaluator:
         self.data = data
         self.providers = providers
         self.root_variables = root_variables
+        self.variable_subjects: Mapping[str, Range] = {}
         self.checks = CheckResults(cg.modules)
 
     def shared_visits(self) -> dict[str, NodeVisit]:
@@ -113,17 +113,15 @@ class NodeEvaluator:
         """
         report = self.checks.reporter(config_addr, _in_module(mi, f"var.{var.name}"), VALIDATION)
         scope = self.data.scope(mi)
-        if mi.is_root:
-            # Rules that refer to nothing but variables were enforced when the values were
-            # read; their outcomes are only recorded here.
-            for index, rule in enumerate(var.validations):
-                found = Diagnostics()
-                check_conditions((rule,), "validation", scope, found, _indexed(report, index))
-                if refers_beyond_variables(rule):
-                    diags.extend(_at(d, var.decl_range) if d.summary == SUMMARIES["validation"] else d for d in found)
-            return
         found = Diagnostics()
         check_conditions(var.validations, "validation", scope, found, report)
+        if mi.is_root:
+            # Unless checked_in_walk, the rules were enforced when the values were read, and
+            # their outcomes are only recorded here.
+            if checked_in_walk(var):
+                given_at = self.variable_subjects.get(var.name, var.decl_range)
+                diags.extend(_at(d, given_at) if d.summary == SUMMARIES["validation"] else d for d in found)
+            return
         call = self.cg.modules[mi.module().names].call
         arg = call.arguments.get(var.name) if call is not None else None
         subject = arg.expr.range if arg is not None else None
@@ -293,17 +291,6 @@ class NodeEvaluator:
 def _in_module(mi: ModuleInstance, local: str) -> str:
     """The address of a checkable object inside a module instance."""
     return local if mi.is_root else f"{mi}.{local}"
-
-
-def _indexed(report: RuleReport | None, index: int) -> RuleReport | None:
-    """``report`` for a rule checked on its own: its outcome told under its index among the variable's rules."""
-    if report is None:
-        return None
-
-    def told(_: int, status: str, message: str) -> None:
-        report(index, status, message)
-
-    return told
 
 
 def _at(diag: Diagnostic, subject: Range) -> Diagnostic:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from hclrun.addrs import AbsResourceInstance
 from hclrun.graph import DEFAULT_PARALLELISM
 from hclrun.plans.actions import Action, PlanMode
+from hclrun.source import Range
 from hclrun.values.value import Value
 
 
@@ -48,6 +49,9 @@ class PlanOptions:
     replace: tuple[str, ...] = ()
     workspace: str = "default"
     hooks: Hooks = field(default_factory=Hooks)
+    # Where root variables' values were written (a variables file's expression), to point
+    # at when a validation rule checked during the walk fails; others point at the declaration.
+    variable_subjects: Mapping[str, Range] = field(default_factory=dict)
 
 
 @dataclass

@@ -95,6 +95,7 @@ class Planner(NodeEvaluator):
         force_replace: set[AbsResourceInstance],
     ) -> None:
         super().__init__(cg, data, providers, root_variables)
+        self.variable_subjects = options.variable_subjects
         self.options = options
         self.state = state
         self.moves = moves

@@ -9,6 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field, replace
 
 from hclrun.backends import StateSession, open_session, release_lock
+from hclrun.config.inputvars import root_variable_subjects
+from hclrun.config.model import Module
+from hclrun.config.varfinal import checked_in_walk
 from hclrun.diagnostics import Diagnostics
 from hclrun.engine import Hooks, PlanOptions, ProviderSet, plan
 from hclrun.operations.messages import forgotten_objects, no_configuration
@@ -18,6 +21,7 @@ from hclrun.plans.actions import Action, PlanMode
 from hclrun.plans.model import Plan
 from hclrun.plans.planfile import PlanFile, config_snapshot, write_plan_file
 from hclrun.records import record
+from hclrun.source import Range
 from hclrun.states import StateFile
 from hclrun.validation.background import GatedHooks
 from hclrun.values.value import Value
@@ -112,11 +116,14 @@ def plan_in_session(
         replace=tuple(request.replace),
         workspace=session.workspace,
         hooks=request.hooks,
+        variable_subjects=_checked_in_walk_subjects(wd, config.tree.module, request),
     )
     providers = request.providers or ProviderSet()
     state = session.sync.snapshot()
     result, plan_diags = plan(config.tree, state, given, providers, options)
     diags.extend(plan_diags)
+    if options.variable_subjects:
+        config.sources.update(variable_file_sources(plan_diags, wd.path, config.sources))
     file = session.file
     # A state never stored has no lineage yet: a plan made against it is stale, not foreign, once one exists.
     result.state_lineage = "" if fresh_state_file(session) else file.lineage
@@ -132,6 +139,22 @@ def plan_in_session(
     if forgotten:
         diags.add(forgotten_objects(forgotten))
     return result
+
+
+def _checked_in_walk_subjects(wd: WorkingDir, module: Module, request: PlanRequest) -> dict[str, Range]:
+    """Where the values were written of the root variables whose validation rules the walk
+    checks (those that refer to more than variables): only those need it."""
+    names = {
+        name
+        for name, variable in module.variables.items()
+        if name not in request.variables and checked_in_walk(variable)
+    }
+    if not names:
+        return {}
+    found = root_variable_subjects(
+        module, cli_vars=list(request.variable_args), environ=dict(os.environ), cwd=wd.path
+    )
+    return {name: subject for name, subject in found.items() if name in names}
 
 
 def save_plan(path: str, result: Plan, config: Configuration, diags: Diagnostics) -> None:
