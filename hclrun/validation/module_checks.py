@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from hclrun.config.metaargs import check_count, check_for_each
-from hclrun.config.model import Condition, ModuleCall, ResourceDecl
+from hclrun.config.model import Condition, ModuleCall, ResourceDecl, Variable
 from hclrun.config.tree import ModuleNode
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.functions.spec import Function
 from hclrun.providers.schema import Block
+from hclrun.source import Range
 from hclrun.syntax import ast
 from hclrun.validation.graph import evaluation_order, find_cycles, module_graph
 from hclrun.validation.provider_schemas import resource_schema
@@ -69,7 +71,10 @@ class ModuleChecker:
                         output.decl_range,
                     )
         for variable in self.module.variables.values():
+            before = len(self.diags)
             self._conditions(variable.validations, Context())
+            if variable.validations and len(self.diags) == before:
+                self._validate_constant_argument(variable)
         for check in self.module.checks.values():
             self._conditions(check.asserts, Context())
         for imported in self.module.imports:
@@ -79,6 +84,25 @@ class ModuleChecker:
             if imported.id_expr is not None:
                 self.evaluate(imported.id_expr, context)
         return True
+
+    def _validate_constant_argument(self, variable: Variable) -> None:
+        """A called module's validation rules, checked against the value its call gives the
+        variable when that value is a constant (as Terraform's validate knows it)."""
+        given = constant_argument(self.node, variable, self.scopes.functions)
+        if given is None:
+            return
+        value, subject = given
+        from hclrun.engine.conditions import SUMMARIES, check_conditions
+
+        unknown = self.scopes.variables[variable.name]
+        self.scopes.variables[variable.name] = value
+        found = Diagnostics()
+        try:
+            check_conditions(variable.validations, "validation", self.scopes.scope(Context()), found)
+        finally:
+            self.scopes.variables[variable.name] = unknown
+        for diag in found:
+            self.diags.add(replace(diag, subject=subject) if diag.summary == SUMMARIES["validation"] else diag)
 
     def _local(self, name: str) -> None:
         local = self.module.locals[name]
@@ -197,3 +221,38 @@ class ModuleChecker:
                     f'The argument "{name}" is required, but no definition was found.',
                     call.open_brace_range,
                 )
+
+
+def constant_argument(
+    node: ModuleNode, variable: Variable, functions: Mapping[str, Function]
+) -> tuple[Value, Range] | None:
+    """The value the call of ``node`` (not repeated with ``count`` or ``for_each``) gives
+    ``variable`` when its expression refers to nothing, converted to the variable's type;
+    None otherwise, or when that value is null or unsuitable (reported elsewhere)."""
+    call = node.call
+    if call is None or call.count is not None or call.for_each is not None:
+        return None
+    argument = call.arguments.get(variable.name)
+    if argument is None:
+        return None
+    from hclrun.eval.references import references
+    from hclrun.eval.scope import Scope
+
+    if references(argument.expr):
+        return None
+    value, value_diags = evaluate(argument.expr, Scope(None, functions))
+    if value_diags.has_errors() or not value.is_wholly_known or value.is_null:
+        return None
+    if variable.type_expr is not None:
+        constraint, defaults, type_diags = variable.constraint
+        if type_diags.has_errors():
+            return None
+        try:
+            from hclrun.eval.defaults import apply_defaults
+
+            value = convert(apply_defaults(value, defaults), constraint)
+        except ConversionError:
+            return None
+    if variable.sensitive:
+        value = value.mark(SENSITIVE)
+    return value, argument.expr.range
