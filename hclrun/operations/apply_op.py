@@ -154,6 +154,12 @@ def _apply_saved(wd: WorkingDir, request: ApplyRequest) -> ApplyResult:
     diags.extend(read_diags)
     if saved is None:
         return ApplyResult(PlanResult(None, diags), diagnostics=diags)
+    if saved.plan.errored:
+        diags.error(
+            "Cannot apply incomplete plan",
+            "hclrun encountered an error when generating this plan, so it cannot be applied.",
+        )
+        return ApplyResult(PlanResult(None, diags), diagnostics=diags)
     config = load_snapshot(saved.config_files, wd.path)
     diags.extend(config.diagnostics)
     plan_result = PlanResult(saved.plan, diags, config.sources, configuration=config)

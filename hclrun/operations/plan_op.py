@@ -176,7 +176,7 @@ def run_plan(wd: WorkingDir, request: PlanRequest) -> PlanResult:
         if beside is None:
             return PlanResult(None, Diagnostics(config.diagnostics), config.sources)
         planned = beside
-    if planned.plan is not None and not planned.plan.errored and request.out:
+    if planned.plan is not None and request.out:  # an errored plan too: it can be shown, not applied
         save_plan(request.out, planned.plan, config, planned.diagnostics)
     return planned
 
