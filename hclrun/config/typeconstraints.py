@@ -54,3 +54,14 @@ def default_conversion_error(var: Variable, diags: Diagnostics) -> str | None:
     except ConversionError as exc:
         return exc.formatted()
     return None
+
+
+def to_variable_type(var: Variable, value: Value) -> Value | None:
+    """``value`` converted to ``var``'s type constraint, its optional attributes' defaults
+    applied; None when the type expression itself has problems (reported where it is loaded).
+    Raises ``ConversionError`` when the value does not fit."""
+    assert var.type_expr is not None
+    constraint, defaults, type_diags = var.constraint
+    if type_diags.has_errors():
+        return None
+    return convert(apply_defaults(value, defaults), constraint)

@@ -6,6 +6,8 @@ is the evaluated ``error_message``; an unknown result is left for apply.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hclrun.config.bodies import range_text
 from hclrun.config.model import Condition
 from hclrun.diagnostics import Diagnostic, Diagnostics, Severity
@@ -13,6 +15,7 @@ from hclrun.engine.checkresults import ERROR, FAIL, PASS, UNKNOWN, RuleReport
 from hclrun.eval.evaluator import evaluate
 from hclrun.eval.notes import attach_values
 from hclrun.eval.scope import Scope
+from hclrun.source import Range
 from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.types import BOOL, STRING
@@ -24,6 +27,15 @@ SUMMARIES = {
     "assert": "Check block assertion failed",
     "validation": "Invalid value for variable",
 }
+
+
+def failures_at(found: Diagnostics, subject: Range | None) -> list[Diagnostic]:
+    """``found`` with each failed validation rule shown at ``subject``, where the value was
+    given (a module call's argument, a variables file's line); other problems stay where they are."""
+    if subject is None:
+        return list(found)
+    failed = SUMMARIES["validation"]
+    return [replace(d, subject=subject) if d.summary == failed else d for d in found]
 
 
 def check_conditions(

@@ -8,7 +8,6 @@ make the walk skip whatever depends on the node.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from hclrun.addrs import AbsResourceInstance, ModuleInstance
 from hclrun.config.model import Variable
@@ -23,7 +22,7 @@ from hclrun.engine.checkresults import (
     VALIDATION,
     CheckResults,
 )
-from hclrun.engine.conditions import SUMMARIES, check_conditions
+from hclrun.engine.conditions import check_conditions, failures_at
 from hclrun.engine.decode import decode_body
 from hclrun.engine.dispatch import NodeVisit
 from hclrun.engine.evaldata import EvalData
@@ -119,15 +118,11 @@ class NodeEvaluator:
             # Unless checked_in_walk, the rules were enforced when the values were read, and
             # their outcomes are only recorded here.
             if checked_in_walk(var):
-                given_at = self.variable_subjects.get(var.name, var.decl_range)
-                diags.extend(_at(d, given_at) if d.summary == SUMMARIES["validation"] else d for d in found)
+                diags.extend(failures_at(found, self.variable_subjects.get(var.name, var.decl_range)))
             return
         call = self.cg.modules[mi.module().names].call
         arg = call.arguments.get(var.name) if call is not None else None
-        subject = arg.expr.range if arg is not None else None
-        for diag in found:
-            moved = subject is not None and diag.summary == SUMMARIES["validation"]
-            diags.add(replace(diag, subject=subject) if moved else diag)
+        diags.extend(failures_at(found, arg.expr.range if arg is not None else None))
 
     def _root_variable(self, var: Variable, diags: Diagnostics) -> Value:
         given = self.root_variables.get(var.name)
@@ -292,6 +287,3 @@ def _in_module(mi: ModuleInstance, local: str) -> str:
     """The address of a checkable object inside a module instance."""
     return local if mi.is_root else f"{mi}.{local}"
 
-
-def _at(diag: Diagnostic, subject: Range) -> Diagnostic:
-    return replace(diag, subject=subject)

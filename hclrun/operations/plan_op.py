@@ -196,9 +196,10 @@ def _plan_beside_validation(
         if not config.settle():
             return None
         raise
-    finally:
-        if config.pending is not None and sys.exc_info()[0] is not None:
+    except BaseException:  # an interrupt: the copy is not waited for
+        if config.pending is not None:
             config.pending.cancel()
+        raise
     return planned if config.settle() else None
 
 

@@ -49,14 +49,18 @@ class Configuration:
         pending = self.pending
         if pending is not None:
             self.pending = None
-            checked = pending.diagnostics()
-            if checked.has_errors():
-                self.tree = None
-                self.diagnostics = checked
-            elif self.backend_diagnostics.has_errors():
-                self.tree = None
-                self.diagnostics = self.backend_diagnostics
+            self.take_verdict(pending.diagnostics())
         return self.ok
+
+    def take_verdict(self, checked: Diagnostics) -> None:
+        """Validation's problems (``checked``), then the backend's, make the configuration
+        unusable; when valid, only the loading problems stay (validation's warnings do not)."""
+        if checked.has_errors():
+            self.tree = None
+            self.diagnostics = checked
+        elif self.backend_diagnostics.has_errors():
+            self.tree = None
+            self.diagnostics = self.backend_diagnostics
 
 
 @record(frozen=False)
@@ -102,23 +106,21 @@ class WorkingDir:
         if not module_files(self.path):
             return Configuration(None, empty=True)
         tree, diags = load_tree(self.path)
-        if validate and background:
+        config = Configuration(tree, _sources(tree), diags)
+        if not validate:
+            return config
+        if not diags.has_errors():  # the verdict is read from the loading problems otherwise
+            config.backend_diagnostics = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
+        if background:
             from hclrun.validation.background import check_in_background
 
-            pending = check_in_background(tree, diags, self.path)
-            if pending is not None:
-                backend_diags = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
-                return Configuration(tree, _sources(tree), Diagnostics(diags), False, pending, backend_diags)
-        if validate:
-            from hclrun.validation.run import check_tree
+            config.pending = check_in_background(tree, diags, self.path)
+            if config.pending is not None:
+                return config
+        from hclrun.validation.run import check_tree
 
-            checked = check_tree(tree, Diagnostics(diags), self.path)
-            if not checked.valid:
-                return Configuration(None, checked.sources, checked.diagnostics)
-            backend_diags = backend_in_use(tree.module.backend, read_saved(self.data_dir))[1]
-            if backend_diags.has_errors():
-                return Configuration(None, checked.sources, backend_diags)
-        return Configuration(tree, _sources(tree), diags)
+        config.take_verdict(check_tree(tree, Diagnostics(diags), self.path).diagnostics)
+        return config
 
 
 def _sources(tree: ModuleNode) -> dict[str, bytes]:

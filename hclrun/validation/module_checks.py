@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from hclrun.config.metaargs import check_count, check_for_each
 from hclrun.config.model import Condition, ModuleCall, ResourceDecl, Variable
 from hclrun.config.tree import ModuleNode
+from hclrun.config.typeconstraints import to_variable_type
 from hclrun.diagnostics import Diagnostics
 from hclrun.eval.evaluator import evaluate
 from hclrun.functions.spec import Function
@@ -19,7 +19,6 @@ from hclrun.validation.provider_schemas import resource_schema
 from hclrun.validation.references import resource_value, unsupported_attribute
 from hclrun.validation.resource_bodies import check_body
 from hclrun.validation.scope import NO_CONTEXT, Context, ModuleScopes
-from hclrun.values.convert import convert
 from hclrun.values.errors import ConversionError
 from hclrun.values.types import DYNAMIC
 from hclrun.values.value import DYNAMIC_UNKNOWN, SENSITIVE, Value
@@ -92,7 +91,7 @@ class ModuleChecker:
         if given is None:
             return
         value, subject = given
-        from hclrun.engine.conditions import SUMMARIES, check_conditions
+        from hclrun.engine.conditions import check_conditions, failures_at
 
         unknown = self.scopes.variables[variable.name]
         self.scopes.variables[variable.name] = value
@@ -101,8 +100,7 @@ class ModuleChecker:
             check_conditions(variable.validations, "validation", self.scopes.scope(Context()), found)
         finally:
             self.scopes.variables[variable.name] = unknown
-        for diag in found:
-            self.diags.add(replace(diag, subject=subject) if diag.summary == SUMMARIES["validation"] else diag)
+        self.diags.extend(failures_at(found, subject))
 
     def _local(self, name: str) -> None:
         local = self.module.locals[name]
@@ -199,13 +197,10 @@ class ModuleChecker:
             value = self.evaluate(attr.expr, context)
             if len(self.diags) != before or variable.type_expr is None:
                 continue
-            constraint, defaults, type_diags = variable.constraint
-            if type_diags.has_errors() or constraint == DYNAMIC:
+            if variable.constraint[0] == DYNAMIC:
                 continue
             try:
-                from hclrun.eval.defaults import apply_defaults
-
-                convert(apply_defaults(value, defaults), constraint)
+                to_variable_type(variable, value)
             except ConversionError as exc:
                 decl = variable.decl_range
                 where = f"{decl.filename}:{decl.start.line},{decl.start.column}-{decl.end.column}"
@@ -244,15 +239,13 @@ def constant_argument(
     if value_diags.has_errors() or not value.is_wholly_known or value.is_null:
         return None
     if variable.type_expr is not None:
-        constraint, defaults, type_diags = variable.constraint
-        if type_diags.has_errors():
-            return None
         try:
-            from hclrun.eval.defaults import apply_defaults
-
-            value = convert(apply_defaults(value, defaults), constraint)
+            converted = to_variable_type(variable, value)
         except ConversionError:
             return None
+        if converted is None:
+            return None
+        value = converted
     if variable.sensitive:
         value = value.mark(SENSITIVE)
     return value, argument.expr.range
